@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/** Repository permission levels, weakest first, as GitHub reports them in `role_name`. */
+export const PERMISSION_LEVELS = ["read", "triage", "write", "maintain", "admin"] as const;
+export const permissionSchema = z.enum(PERMISSION_LEVELS);
+export type Permission = z.infer<typeof permissionSchema>;
+
+export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
+export const severitySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof severitySchema>;
+
+const login = z
+  .string()
+  .regex(/^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login such as octocat")
+  .transform((s) => s.replace(/^@/, ""));
+
+const team = z
+  .string()
+  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a team such as @acme/ml-serving")
+  .transform((s) => s.replace(/^@/, ""));
+
+/** One service the team runs. */
+export const serviceSchema = z
+  .object({
+    /** The team that owns the service, as `@org/team-slug`; it is mentioned in the incident card. */
+    team: team.optional(),
+    /** GitHub logins of the people on call for the service; they are assigned to its incidents. */
+    oncall: z.array(login).max(10).default([]),
+  })
+  .strict();
+
+/** The contents of `.github/firewatch.yml`. Every field is optional. */
+export const configSchema = z
+  .object({
+    /** Label names. Change them to fit an existing label scheme. */
+    labels: z
+      .object({
+        /** The label that marks an issue as an incident. */
+        incident: z.string().min(1).max(50).default("incident"),
+        /** Prefix of the status labels (`status:investigating`). */
+        status_prefix: z.string().min(1).max(30).default("status:"),
+        /** Prefix of the severity labels (`severity:high`). */
+        severity_prefix: z.string().min(1).max(30).default("severity:"),
+        /** Label put on follow-up issues opened with `/action`. */
+        follow_up: z.string().min(1).max(50).default("incident-follow-up"),
+      })
+      .strict()
+      .prefault({}),
+    /** Severity given to an incident whose severity is missing or not understood. */
+    default_severity: severitySchema.default("high"),
+    /** Services by name (e.g. `inference`, `gateway`): who owns them and who is on call. */
+    services: z.record(z.string().min(1).max(60), serviceSchema).default({}),
+    /** Who may do what. */
+    permissions: z
+      .object({
+        /** Minimum repository role (`read`, `triage`, `write`, `maintain`, `admin`) to run slash commands and tick checklist items. */
+        commands: permissionSchema.default("triage"),
+        /** Minimum repository role to `/approve` a runbook approval step. */
+        approve: permissionSchema.default("write"),
+      })
+      .strict()
+      .prefault({}),
+    /** Incident roles that `/role <role> @user` accepts. */
+    roles: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,29}$/, "must be a lowercase word such as scribe"))
+      .min(1)
+      .max(20)
+      .default(["commander", "communications", "scribe"]),
+    /** People or teams mentioned when an incident becomes critical. */
+    escalation: z
+      .object({
+        /** Logins (`octocat`) or teams (`@acme/sre-leads`) mentioned on a move to `critical`. */
+        critical: z.array(z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9/_.-]*$/)).max(20).default([]),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type ServiceConfig = z.infer<typeof serviceSchema>;

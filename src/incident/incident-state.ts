@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const stamp = { at: z.string(), by: z.string() };
+const entry = z.object({ ...stamp, text: z.string() });
+
+/**
+ * What an incident knows that labels cannot hold. It is stored as JSON in a hidden block
+ * of the incident card comment (DESIGN.md "State"), so every replica and a restarted app
+ * read the same facts. Unknown fields written by newer versions are kept.
+ */
+export const incidentStateSchema = z
+  .object({
+    v: z.literal(1).default(1),
+    /** When the incident was declared, and by whom. */
+    declaredAt: z.string(),
+    declaredBy: z.string(),
+    /** "Detected at" from the issue form, when given (ISO 8601). */
+    detectedAt: z.string().optional(),
+    summary: z.string().default(""),
+    impact: z.string().default(""),
+    links: z.array(z.string()).default([]),
+    services: z.array(z.string()).default([]),
+    /** Roles by name (`commander`) → login. */
+    roles: z.record(z.string(), z.string()).default({}),
+    notes: z.array(entry).default([]),
+    updates: z.array(entry).default([]),
+    actions: z
+      .array(z.object({ ...stamp, issue: z.number(), title: z.string(), owner: z.string().optional() }))
+      .default([]),
+    resolution: entry.optional(),
+    /** Lines the card shows asking responders to fill in what was missing or invalid. */
+    problems: z.array(z.string()).default([]),
+  })
+  .passthrough();
+
+export type IncidentState = z.infer<typeof incidentStateSchema>;
+export type StampedText = z.infer<typeof entry>;
