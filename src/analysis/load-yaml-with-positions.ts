@@ -80,7 +80,9 @@ function buildPositionTree(source: string, events: yaml.Event[]): PositionNode |
   for (const event of events) {
     switch (event.type) {
       case yaml.EVENT_ID.SCALAR: {
-        const start = event.anchorStart >= 0 ? event.anchorStart : event.tagStart >= 0 ? event.tagStart : event.valueStart;
+        // Point at the opening quote, not the first character inside it.
+        const quoted = event.style === yaml.SCALAR_STYLE.SINGLE_QUOTED || event.style === yaml.SCALAR_STYLE.DOUBLE_QUOTED;
+        const start = event.anchorStart >= 0 ? event.anchorStart : event.tagStart >= 0 ? event.tagStart : event.valueStart - (quoted ? 1 : 0);
         attach({ offset: start, children: new Map() }, yaml.getScalarValue(source, event));
         break;
       }
