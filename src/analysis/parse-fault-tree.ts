@@ -1,7 +1,6 @@
 import { faultTreeSchema, type FaultTree } from "./fault-tree-schema.js";
-import { loadYamlWithPositions } from "./load-yaml-with-positions.js";
 import { validateFaultTree } from "./validate-fault-tree.js";
-import type { YamlSourceLoader } from "./yaml-source.js";
+import { sharedYamlLoader, type YamlSourceLoader } from "./yaml-source.js";
 
 /** A problem a user can fix, at the line and column (1-based) where it was written. */
 export interface FaultTreeDiagnostic {
@@ -21,7 +20,7 @@ export type ParseFaultTreeResult =
  * Parses and validates a fault tree file. Never throws on bad input: every problem comes
  * back as a diagnostic so a check run can annotate the exact line.
  */
-export function parseFaultTree(source: string, loader: YamlSourceLoader = loadYamlWithPositions): ParseFaultTreeResult {
+export function parseFaultTree(source: string, loader: YamlSourceLoader = sharedYamlLoader): ParseFaultTreeResult {
   const loaded = loader.load(source);
   if ("error" in loaded) {
     const { message, line, column } = loaded.error;
@@ -32,6 +31,9 @@ export function parseFaultTree(source: string, loader: YamlSourceLoader = loadYa
     return { ...loaded.positionOf(clean), path: clean.join(".") };
   };
 
+  if (loaded.value === null || loaded.value === undefined) {
+    return { ok: false, errors: [{ severity: "error", message: "the file is empty; a fault tree needs title, top, gates and events", line: 1, column: 1, path: "" }], warnings: [] };
+  }
   const parsed = faultTreeSchema.safeParse(loaded.value);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ severity: "error" as const, message: describeIssue(issue), ...at(issue.path) }));

@@ -1,11 +1,6 @@
-/** A 1-based line and column in a YAML source, as editors and check-run annotations count. */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
+import { loadYaml, type SourcePosition, type ValuePath } from "../yaml/load-yaml.js";
 
-/** A path to a value inside a loaded document, e.g. `["gates", 2, "inputs", 0]`. */
-export type ValuePath = ReadonlyArray<string | number>;
+export type { SourcePosition, ValuePath };
 
 /** A document that loaded, with a way back from any value to where it was written. */
 export interface LoadedYaml {
@@ -14,7 +9,7 @@ export interface LoadedYaml {
   positionOf(path: ValuePath): SourcePosition;
 }
 
-/** Why a source did not load, pointing at the offending character. */
+/** Why a source did not load, pointing at the offending character (1-based). */
 export interface YamlLoadError {
   message: string;
   line: number;
@@ -22,9 +17,17 @@ export interface YamlLoadError {
 }
 
 /**
- * What fault-tree parsing needs from a YAML loader. Kept this small so the shared
- * loader (src/yaml) and the local fallback are interchangeable and tests can fake it.
+ * What fault-tree parsing needs from a YAML loader. Kept this small so analysis does not
+ * depend on the shared loader's options, and tests can pass a fake.
  */
 export interface YamlSourceLoader {
   load(source: string): LoadedYaml | { error: YamlLoadError };
 }
+
+/** The shared safe loader (src/yaml): size, depth and alias caps, aliases refused. */
+export const sharedYamlLoader: YamlSourceLoader = {
+  load(source) {
+    const result = loadYaml(source);
+    return result.ok ? { value: result.value, positionOf: result.positionOf } : { error: result.error };
+  },
+};
