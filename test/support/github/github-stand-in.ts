@@ -1,0 +1,167 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FailureLog } from "./failure-log.js";
+import { defaultHandlers } from "./handlers/default-handlers.js";
+import type { HandlerRegistry } from "./handlers/operation-handler.js";
+import { handleApiRequest, API_PREFIX, type RequestRecord } from "./http/api-request-handler.js";
+import { FaultInjector, type FaultSpec } from "./http/fault-injection.js";
+import { issueView, type IssueView } from "./issue-view.js";
+import type { BaseUrls } from "./shapes/base-urls.js";
+import { GitHubState, type RepositorySeed } from "./state/github-state.js";
+import type { Repository } from "./state/model.js";
+import type { WebhookIntent } from "./state/mutation-context.js";
+import { createVirtualClock, type VirtualClock } from "./state/virtual-clock.js";
+import { userActions, type UserActions } from "./user-actions.js";
+import { buildPayload } from "./webhooks/build-payload.js";
+import { WebhookQueue, type DeliveryRecord } from "./webhooks/webhook-queue.js";
+
+export interface StandInOptions {
+  /** The app's public key (PEM): installation tokens are only issued for JWTs it verifies. */
+  appPublicKey: string;
+  webhookSecret: string;
+  appId?: number;
+  appSlug?: string;
+  installationId?: number;
+  clock?: VirtualClock;
+  /** Extra or replacement operation handlers, by operationId. */
+  handlers?: HandlerRegistry;
+  deliverTwice?: boolean;
+  /** A settle() that delivers more webhooks than this fails as a loop (default 200). */
+  maxDeliveries?: number;
+}
+
+/** A stateful fake of GitHub's REST API and webhooks, over real HTTP on 127.0.0.1. */
+export class GitHubStandIn {
+  readonly clock: VirtualClock;
+  readonly state: GitHubState;
+  readonly failures = new FailureLog();
+  readonly requests: RequestRecord[] = [];
+  readonly handlers: HandlerRegistry;
+  private readonly faults = new FaultInjector();
+  private readonly webhooks: WebhookQueue;
+  private server: Server | undefined;
+  private baseUrls: BaseUrls | undefined;
+
+  private constructor(readonly options: StandInOptions) {
+    this.clock = options.clock ?? createVirtualClock();
+    const slug = options.appSlug ?? "firewatch";
+    this.state = new GitHubState(this.clock, {
+      id: options.appId ?? 4242,
+      slug,
+      name: "Firewatch",
+      installationId: options.installationId ?? 777,
+      publicKey: options.appPublicKey,
+      bot: { id: 4_242_000, login: `${slug}[bot]`, type: "Bot" },
+    });
+    this.handlers = { ...defaultHandlers, ...options.handlers };
+    this.webhooks = new WebhookQueue({ secret: options.webhookSecret, failures: this.failures, maxDeliveries: options.maxDeliveries });
+    this.webhooks.deliverTwice = options.deliverTwice ?? false;
+  }
+
+  /** Starts the server on a free port of 127.0.0.1. */
+  static async start(options: StandInOptions): Promise<GitHubStandIn> {
+    const standIn = new GitHubStandIn(options);
+    await standIn.listen();
+    return standIn;
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((req, res) => {
+      const deps = {
+        state: this.state,
+        urls: this.urls,
+        handlers: this.handlers,
+        failures: this.failures,
+        faults: this.faults,
+        requests: this.requests,
+        emit: this.emit,
+      };
+      handleApiRequest(deps, req, res).catch((error: unknown) => {
+        this.failures.add(`stand-in crashed on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    this.server = server;
+    this.baseUrls = { web: `http://127.0.0.1:${port}`, api: `http://127.0.0.1:${port}${API_PREFIX}` };
+  }
+
+  get urls(): BaseUrls {
+    if (!this.baseUrls) throw new Error("stand-in is not listening");
+    return this.baseUrls;
+  }
+
+  /** `127.0.0.1:<port>`, for Probot's GHE_HOST. */
+  get host(): string {
+    return new URL(this.urls.web).host;
+  }
+
+  /** Queues the webhook GitHub would send for a change (bound: handed to mutations). */
+  private readonly emit = (intent: WebhookIntent): void => {
+    this.webhooks.enqueue(intent.event, intent.action, buildPayload(this.state, this.urls, intent));
+  };
+
+  addRepository(seed: RepositorySeed): Repository {
+    return this.state.addRepository(seed);
+  }
+
+  /** The repository actions and inspections default to: the first one added. */
+  get repo(): Repository {
+    const repo = this.state.allRepositories()[0];
+    if (!repo) throw new Error("stand-in has no repository; call addRepository first");
+    return repo;
+  }
+
+  /** Act as a person on github.com (the user is created on first use). */
+  as(login: string, repo: Repository = this.repo): UserActions {
+    return userActions(this.state, repo, login, this.emit);
+  }
+
+  issue(number: number, repo: Repository = this.repo): IssueView {
+    return issueView(repo, this.state.issue(repo, number));
+  }
+
+  failNext(spec: FaultSpec): void {
+    this.faults.add(spec);
+  }
+
+  set webhookTarget(url: string | undefined) {
+    this.webhooks.target = url;
+  }
+
+  get deliverTwice(): boolean {
+    return this.webhooks.deliverTwice;
+  }
+
+  set deliverTwice(value: boolean) {
+    this.webhooks.deliverTwice = value;
+  }
+
+  get deliveries(): readonly DeliveryRecord[] {
+    return this.webhooks.deliveries;
+  }
+
+  get pendingWebhooks(): number {
+    return this.webhooks.pendingCount;
+  }
+
+  /** Delivers queued webhooks, one at a time, including those the app's reactions cause, until none is left. */
+  settle(): Promise<void> {
+    return this.webhooks.settle();
+  }
+
+  /** @throws listing every validation failure, unimplemented operation and failed webhook delivery. */
+  assertClean(): void {
+    this.failures.assertClean();
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  }
+}

@@ -1,0 +1,21 @@
+import { appHandlers } from "./app-handlers.js";
+import { assigneeHandlers } from "./assignee-handlers.js";
+import { commentHandlers } from "./comment-handlers.js";
+import { contentHandlers } from "./content-handlers.js";
+import { eventHandlers } from "./event-handlers.js";
+import { issueHandlers } from "./issue-handlers.js";
+import { labelHandlers } from "./label-handlers.js";
+import type { HandlerRegistry } from "./operation-handler.js";
+import { userHandlers } from "./user-handlers.js";
+
+/** Every operation the stand-in implements; anything else in GitHub's description is a 501. */
+export const defaultHandlers: HandlerRegistry = {
+  ...appHandlers,
+  ...contentHandlers,
+  ...issueHandlers,
+  ...labelHandlers,
+  ...commentHandlers,
+  ...assigneeHandlers,
+  ...eventHandlers,
+  ...userHandlers,
+};

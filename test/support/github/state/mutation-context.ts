@@ -1,0 +1,22 @@
+import type { Comment, Issue, Label, Repository, User } from "./model.js";
+import type { GitHubState } from "./github-state.js";
+
+/** A webhook GitHub would send because of a change; turned into a payload when queued. */
+export interface WebhookIntent {
+  event: "issues" | "issue_comment";
+  action: string;
+  repo: Repository;
+  issue: Issue;
+  sender: User;
+  label?: Label;
+  comment?: Comment;
+  assignee?: User;
+  changes?: Record<string, { from: unknown }>;
+}
+
+/** Who makes a change, and where the webhooks it causes go. */
+export interface MutationContext {
+  state: GitHubState;
+  actor: User;
+  emit(intent: WebhookIntent): void;
+}

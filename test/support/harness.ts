@@ -1,0 +1,121 @@
+import { generateKeyPairSync } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, createProbot, ProbotOctokit, type ApplicationFunction } from "probot";
+import { GitHubStandIn } from "./github/github-stand-in.js";
+import type { HandlerRegistry } from "./github/handlers/operation-handler.js";
+import type { RepositorySeed } from "./github/state/github-state.js";
+import { createVirtualClock, type VirtualClock } from "./github/state/virtual-clock.js";
+
+export interface ScenarioOptions {
+  /** The app under test, or a factory given the stand-in (e.g. `(gh) => createApp({ now: () => gh.clock.now() })`). */
+  appFn: ApplicationFunction | { build(gh: GitHubStandIn): ApplicationFunction };
+  deliverTwice?: boolean;
+  /** Defaults to acme/ops with no files and no collaborators besides the owner. */
+  repo?: RepositorySeed;
+  clock?: VirtualClock;
+  /** Extra stand-in operation handlers, by operationId. */
+  handlers?: HandlerRegistry;
+}
+
+export interface RunningApp {
+  /** The app server's root, e.g. http://127.0.0.1:51234. */
+  readonly url: string;
+  /** A plain HTTP request to the app server (its custom routes, or anything else). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Replaces the app with a brand-new Probot and server, same credentials: nothing in memory survives. */
+  restart(): Promise<void>;
+}
+
+export interface Scenario {
+  gh: GitHubStandIn;
+  app: RunningApp;
+  /** Stops the app and the stand-in, then throws if the stand-in recorded any failure. */
+  stop(): Promise<void>;
+}
+
+const WEBHOOK_SECRET = "stand-in-webhook-secret";
+export const DEFAULT_REPO: RepositorySeed = { owner: "acme", name: "ops" };
+
+/** Starts the stand-in and the app under test wired to it through real HTTP, as on GHES. */
+export async function startScenario(options: ScenarioOptions): Promise<Scenario> {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const gh = await GitHubStandIn.start({
+    appPublicKey: publicKey,
+    webhookSecret: WEBHOOK_SECRET,
+    clock: options.clock ?? createVirtualClock(),
+    handlers: options.handlers,
+    deliverTwice: options.deliverTwice,
+  });
+  gh.addRepository(options.repo ?? DEFAULT_REPO);
+  const appFn = typeof options.appFn === "function" ? options.appFn : options.appFn.build(gh);
+  const env = {
+    GHE_HOST: gh.host,
+    GHE_PROTOCOL: "http",
+    APP_ID: String(gh.state.app.id),
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET,
+    LOG_LEVEL: "warn",
+  };
+
+  let server = await startApp(appFn, env);
+  let url = serverUrl(server);
+  gh.webhookTarget = `${url}/api/github/webhooks`;
+
+  const app: RunningApp = {
+    get url() {
+      return url;
+    },
+    fetch: (path, init) => fetch(new URL(path, url), init),
+    async restart() {
+      await closeServer(server);
+      server = await startApp(appFn, env);
+      url = serverUrl(server);
+      gh.webhookTarget = `${url}/api/github/webhooks`;
+    },
+  };
+
+  return {
+    gh,
+    app,
+    async stop() {
+      await closeServer(server);
+      await gh.stop();
+      gh.assertClean();
+    },
+  };
+}
+
+async function startApp(appFn: ApplicationFunction, env: Record<string, string>): Promise<Server> {
+  const probot = createProbot({
+    env,
+    overrides: {
+      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+        ...options,
+        retry: { enabled: false },
+        throttle: { enabled: false },
+      })),
+    },
+  });
+  const middleware = await createNodeMiddleware(appFn, { probot });
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+function serverUrl(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
