@@ -7,7 +7,8 @@
  * applier embeds it as a hidden marker and looks for it before creating, so a redelivered
  * webhook or a retried request never creates the same thing twice.
  */
-export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+export type ReactionContent =
+  "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
 
 export type Effect =
   /** Add and remove labels on an issue (the resulting label set is what counts). */

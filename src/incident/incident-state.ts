@@ -25,7 +25,9 @@ export const incidentStateSchema = z
     notes: z.array(entry).default([]),
     updates: z.array(entry).default([]),
     actions: z
-      .array(z.object({ ...stamp, issue: z.number(), title: z.string(), owner: z.string().optional() }))
+      .array(
+        z.object({ ...stamp, issue: z.number(), title: z.string(), owner: z.string().optional() }),
+      )
       .default([]),
     resolution: entry.optional(),
     /** Lines the card shows asking responders to fill in what was missing or invalid. */

@@ -25,15 +25,18 @@ export function isClosedStatus(status: Status): boolean {
 }
 
 export type TransitionVerdict =
-  | { allowed: true; regression: boolean }
-  | { allowed: false; reason: string };
+  { allowed: true; regression: boolean } | { allowed: false; reason: string };
 
 /**
  * Decides whether an incident may move from `from` to `to`. Forward moves may skip
  * states; a move backwards is a regression, allowed while the issue is open;
  * `post-incident` only follows `resolved`.
  */
-export function checkTransition(from: Status | undefined, to: Status, issueOpen: boolean): TransitionVerdict {
+export function checkTransition(
+  from: Status | undefined,
+  to: Status,
+  issueOpen: boolean,
+): TransitionVerdict {
   if (to === "post-incident" && from !== "resolved" && from !== "post-incident") {
     return {
       allowed: false,

@@ -38,7 +38,10 @@ const isBot = (e: IssueEvent) => e.actor?.type === "Bot";
  * away again before any other status change was a refused transition and does not count;
  * closing means `resolved` and reopening means `investigating`.
  */
-export function deriveStatusHistory(events: readonly IssueEvent[], names: LabelNames): StatusHistory {
+export function deriveStatusHistory(
+  events: readonly IssueEvent[],
+  names: LabelNames,
+): StatusHistory {
   const ordered = [...events].sort((a, b) => a.created_at.localeCompare(b.created_at));
   const entries: StatusEntry[] = [];
   let declaredAt: string | undefined;

@@ -1,0 +1,31 @@
+import type { Context, Probot } from "probot";
+import type { Sleep } from "../github/rate-limit-retry.js";
+
+/** What the app takes from its surroundings, so tests can give it a virtual clock. */
+export interface AppDeps {
+  now: () => Date;
+  sleep: Sleep;
+}
+
+/** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
+export function ownLogin(app: Probot): () => Promise<string> {
+  let ownLoginCache: Promise<string> | undefined;
+  return () => {
+    ownLoginCache ??= app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => `${data?.slug ?? "firewatch"}[bot]`)
+      .catch((error: unknown) => {
+        ownLoginCache = undefined;
+        throw error;
+      });
+    return ownLoginCache;
+  };
+}
+
+/** True for events the app caused itself: it never acts on those (DESIGN.md "Boundaries"). */
+export async function isOwnEvent(context: Context, login: () => Promise<string>): Promise<boolean> {
+  const sender = (context.payload as { sender?: { login?: string; type?: string } }).sender;
+  if (sender?.type !== "Bot") return false;
+  return sender.login === (await login());
+}

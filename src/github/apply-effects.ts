@@ -1,0 +1,135 @@
+import type { Logger } from "probot";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { statusOf } from "./client.js";
+import type { Effect } from "./effects.js";
+import { findCommentByKey } from "./find-comment-by-key.js";
+import { findIssueByKey } from "./find-issue-by-key.js";
+import { marker } from "./hidden-block.js";
+import { withRateLimitRetry, type Sleep } from "./rate-limit-retry.js";
+
+export interface ApplyDeps {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  log: Logger;
+  sleep: Sleep;
+}
+
+/** What applying produced that a caller may need (the numbers of issues it opened). */
+export interface ApplyResult {
+  createdIssues: Map<string, number>;
+}
+
+/** A create request must not be retried blindly: a retried POST after an ambiguous 5xx can post twice. */
+const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+
+/**
+ * Carries effects out in order. Every effect is idempotent: labels and state are set to
+ * what was decided, and anything created is first looked for by its cause key, so a
+ * redelivered webhook or a retry after an ambiguous failure never creates a duplicate.
+ */
+export async function applyEffects(deps: ApplyDeps, effects: readonly Effect[]): Promise<ApplyResult> {
+  const result: ApplyResult = { createdIssues: new Map() };
+  for (const effect of effects) {
+    await withRateLimitRetry(() => applyOne(deps, effect, result), deps.sleep);
+  }
+  return result;
+}
+
+async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): Promise<void> {
+  const { octokit, repo } = deps;
+  switch (effect.kind) {
+    case "setLabels": {
+      if (effect.add.length > 0)
+        await octokit.rest.issues.addLabels({ ...repo, issue_number: effect.issue, labels: effect.add });
+      for (const name of effect.remove) {
+        await ignoreStatus(404, () => octokit.rest.issues.removeLabel({ ...repo, issue_number: effect.issue, name }));
+      }
+      return;
+    }
+    case "upsertComment": {
+      const body = `${marker(effect.key)}\n${effect.body}`;
+      const existing = await findCommentByKey(octokit, repo, effect.issue, effect.key);
+      if (existing) {
+        if (existing.body !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+        return;
+      }
+      await createOnce(
+        () => octokit.rest.issues.createComment({ ...repo, issue_number: effect.issue, body, ...NO_BLIND_RETRY }),
+        async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key)),
+      );
+      return;
+    }
+    case "createComment": {
+      const exists = async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key));
+      if (await exists()) return;
+      const body = `${marker(effect.key)}\n${effect.body}`;
+      await createOnce(
+        () => octokit.rest.issues.createComment({ ...repo, issue_number: effect.issue, body, ...NO_BLIND_RETRY }),
+        exists,
+      );
+      return;
+    }
+    case "react":
+      // GitHub answers 200 instead of 201 for a reaction that already exists: naturally idempotent.
+      await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: effect.commentId, content: effect.content });
+      return;
+    case "assign":
+      await octokit.rest.issues.addAssignees({ ...repo, issue_number: effect.issue, assignees: effect.logins });
+      return;
+    case "setIssueState":
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: effect.issue,
+        state: effect.state,
+        ...(effect.state === "closed" ? { state_reason: "completed" as const } : {}),
+      });
+      return;
+    case "createIssue": {
+      const found = await findIssueByKey(octokit, repo, effect.labels, effect.key);
+      if (found) {
+        result.createdIssues.set(effect.key, found);
+        return;
+      }
+      const body = `${effect.body}\n\n${marker(effect.key)}`;
+      await createOnce(
+        async () => {
+          const { data } = await octokit.rest.issues.create({
+            ...repo,
+            title: effect.title,
+            body,
+            labels: effect.labels,
+            assignees: effect.assignees,
+            ...NO_BLIND_RETRY,
+          });
+          result.createdIssues.set(effect.key, data.number);
+        },
+        async () => {
+          const again = await findIssueByKey(octokit, repo, effect.labels, effect.key);
+          if (again) result.createdIssues.set(effect.key, again);
+          return again !== undefined;
+        },
+      );
+      return;
+    }
+  }
+}
+
+/** Creates once; after a server error, looks whether the write happened before trying a second time. */
+async function createOnce(create: () => Promise<unknown>, exists: () => Promise<boolean>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined || status < 500) throw error;
+    if (await exists()) return;
+    await create();
+  }
+}
+
+async function ignoreStatus(status: number, call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (statusOf(error) !== status) throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import type { GitHubClient, RepoRef } from "./client.js";
+import { hasMarker } from "./hidden-block.js";
+
+export interface FoundComment {
+  id: number;
+  body: string;
+}
+
+/**
+ * Finds the comment the app wrote for `key`. Only comments by a bot count, so a person
+ * who pastes the marker into their own comment cannot take the card over.
+ */
+export async function findCommentByKey(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  issue: number,
+  key: string,
+): Promise<FoundComment | undefined> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: issue,
+    per_page: 100,
+  });
+  const found = comments.find((c) => c.user?.type === "Bot" && hasMarker(c.body, key));
+  return found ? { id: found.id, body: found.body ?? "" } : undefined;
+}

@@ -1,0 +1,18 @@
+import type { GitHubClient, RepoRef } from "./client.js";
+import { hasMarker } from "./hidden-block.js";
+
+/** Finds an issue the app opened for `key`, among the issues carrying the labels it was opened with. */
+export async function findIssueByKey(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  labels: readonly string[],
+  key: string,
+): Promise<number | undefined> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...repo,
+    state: "all",
+    labels: labels.join(","),
+    per_page: 100,
+  });
+  return issues.find((i) => i.user?.type === "Bot" && hasMarker(i.body, key))?.number;
+}

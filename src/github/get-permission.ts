@@ -1,0 +1,24 @@
+import type { Permission } from "../config/schema.js";
+import { PERMISSION_LEVELS } from "../config/schema.js";
+import type { GitHubClient, RepoRef } from "./client.js";
+import { statusOf } from "./client.js";
+
+/**
+ * The user's role on the repository, from `role_name` (the legacy `permission` field folds
+ * maintain into write and triage into read). Someone who is not a collaborator has `none`.
+ */
+export async function getPermission(octokit: GitHubClient, repo: RepoRef, username: string): Promise<Permission | "none"> {
+  try {
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    const role = (data as { role_name?: string }).role_name ?? data.permission;
+    return (PERMISSION_LEVELS as readonly string[]).includes(role) ? (role as Permission) : "none";
+  } catch (error) {
+    if (statusOf(error) === 404) return "none";
+    throw error;
+  }
+}
+
+export function hasAtLeast(actual: Permission | "none", needed: Permission): boolean {
+  if (actual === "none") return false;
+  return PERMISSION_LEVELS.indexOf(actual) >= PERMISSION_LEVELS.indexOf(needed);
+}

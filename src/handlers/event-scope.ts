@@ -1,0 +1,39 @@
+import type { Context } from "probot";
+import type { Config } from "../config/schema.js";
+import type { ConfigProblem } from "../config/load-config.js";
+import type { AppDeps } from "../app/deps.js";
+import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
+import type { GitHubClient, RepoRef } from "../github/client.js";
+import type { Effect } from "../github/effects.js";
+import { loadConfig } from "../github/load-config.js";
+import { labelNames, type LabelNames } from "../incident/label-names.js";
+
+/** Everything one webhook delivery's handling needs, loaded once. */
+export interface EventScope {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  log: Context["log"];
+  deliveryId: string;
+  config: Config;
+  configProblems: ConfigProblem[];
+  names: LabelNames;
+  deps: AppDeps;
+  apply(effects: readonly Effect[]): Promise<ApplyResult>;
+}
+
+export async function openScope(context: Context, deps: AppDeps): Promise<EventScope> {
+  const { config, problems } = await loadConfig(context);
+  const repo = context.repo();
+  const scope: EventScope = {
+    octokit: context.octokit,
+    repo,
+    log: context.log,
+    deliveryId: context.id,
+    config,
+    configProblems: problems,
+    names: labelNames(config),
+    deps,
+    apply: (effects) => applyEffects({ octokit: context.octokit, repo, log: context.log, sleep: deps.sleep }, effects),
+  };
+  return scope;
+}

@@ -1,0 +1,88 @@
+import type { Context } from "probot";
+import type { AppDeps } from "../app/deps.js";
+import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
+import { isIncidentForm } from "../incident/parse-issue-form.js";
+import { loadIncident } from "../github/load-incident.js";
+import { declareIncident } from "./declare-incident.js";
+import { openScope, type EventScope } from "./event-scope.js";
+import { refreshCard } from "./refresh-card.js";
+
+type IssuesContext = Context<"issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened">;
+
+/** `issues.*`: declaring incidents and keeping their status and severity labels consistent. */
+export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promise<void> {
+  const { payload } = context;
+  const scope = await openScope(context, deps);
+  const { names } = scope;
+  const number = payload.issue.number;
+  const labels = (payload.issue.labels ?? []).flatMap((l) => (l ? [l.name] : []));
+  const isIncident = labels.includes(names.incident);
+  const sender = payload.sender.login;
+
+  if (payload.action === "opened") {
+    if (isIncident || isIncidentForm(payload.issue.body)) await declareIncident(scope, number, sender);
+    return;
+  }
+  const label = "label" in payload ? payload.label?.name : undefined;
+  if (payload.action === "labeled" && label === names.incident) {
+    await declareIncident(scope, number, sender);
+    return;
+  }
+  if (!isIncident) {
+    if (payload.action === "labeled" && label && (names.isStatusLabel(label) || names.isSeverityLabel(label)))
+      await hintNotAnIncident(scope, number, label);
+    return;
+  }
+  const change: IssueChange | undefined =
+    payload.action === "closed" || payload.action === "reopened"
+      ? { kind: payload.action }
+      : label
+        ? { kind: payload.action, label }
+        : undefined;
+  if (change) await followLifecycle(scope, number, change, sender);
+}
+
+async function followLifecycle(scope: EventScope, number: number, change: IssueChange, sender: string): Promise<void> {
+  const { names } = scope;
+  const loaded = await loadIncident(scope.octokit, scope.repo, number, names);
+  if (!loaded.state) await declareIncident(scope, number, sender);
+  const history = loaded.history;
+  const added = change.kind === "labeled" ? names.parseStatus(change.label) : undefined;
+  // The history already holds the label being judged; the status before it is the one that counts.
+  const previous = added && history.current === added ? history.entries.at(-2)?.status : history.current;
+  const decision = decideLabelChange(change, {
+    issue: number,
+    labels: loaded.issue.labels,
+    open: loaded.issue.state === "open",
+    previous,
+    names,
+  });
+  await scope.apply(decision.effects);
+  if (decision.refusal) {
+    await scope.apply([
+      {
+        kind: "createComment",
+        issue: number,
+        key: `refused-${scope.deliveryId}`,
+        body: `@${sender} Firewatch put the status back: ${decision.refusal}`,
+      },
+    ]);
+  }
+  const touchesIncident =
+    change.kind === "closed" ||
+    change.kind === "reopened" ||
+    names.isStatusLabel(change.label) ||
+    names.isSeverityLabel(change.label);
+  if (touchesIncident) await refreshCard(scope, number);
+}
+
+async function hintNotAnIncident(scope: EventScope, number: number, label: string): Promise<void> {
+  await scope.apply([
+    {
+      kind: "createComment",
+      issue: number,
+      key: `not-an-incident-${number}`,
+      body: `This issue is not an incident, so Firewatch does nothing with \`${label}\`. Add the \`${scope.names.incident}\` label to declare one.`,
+    },
+  ]);
+}

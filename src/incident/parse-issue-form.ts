@@ -1,0 +1,138 @@
+import type { Severity } from "../config/schema.js";
+import { SEVERITIES } from "../config/schema.js";
+
+/** Longest text kept from one form field; the card must stay well under GitHub's 65,536-character comment limit. */
+export const FIELD_LIMIT = 2_000;
+const MAX_SERVICES = 20;
+
+/** The headings of `.github/ISSUE_TEMPLATE/incident.yml`, as GitHub renders them. */
+export const FORM_FIELDS = {
+  summary: "Summary",
+  severity: "Severity",
+  services: "Affected services",
+  impact: "Impact",
+  detectedAt: "Detected at",
+  links: "Links",
+} as const;
+
+export interface IncidentForm {
+  summary?: string;
+  severity?: Severity;
+  services: string[];
+  impact?: string;
+  detectedAt?: string;
+  links: string[];
+  /** What the responders are asked to fill in or fix, one line each. */
+  problems: string[];
+}
+
+/** True when the body looks like GitHub's rendering of the incident form. */
+export function isIncidentForm(body: string | null | undefined): boolean {
+  const sections = splitSections(body ?? "");
+  return (
+    sections.has(FORM_FIELDS.summary.toLowerCase()) &&
+    sections.has(FORM_FIELDS.severity.toLowerCase())
+  );
+}
+
+/**
+ * Reads the incident form from an issue body (`### Field` headings, `_No response_` for
+ * empty fields). Anything missing, invalid or too long becomes a problem line instead of
+ * an error, so a half-filled form still declares an incident.
+ */
+export function parseIssueForm(body: string | null | undefined, now: Date): IncidentForm {
+  const sections = splitSections(body ?? "");
+  const problems: string[] = [];
+  const field = (name: string): string | undefined => {
+    const value = sections.get(name.toLowerCase());
+    if (value === undefined || value === "" || value === "_No response_") return undefined;
+    if (value.length <= FIELD_LIMIT) return value;
+    problems.push(
+      `**${name}** was longer than ${FIELD_LIMIT.toLocaleString("en")} characters and was shortened.`,
+    );
+    return `${value.slice(0, FIELD_LIMIT)}…`;
+  };
+
+  const summary = field(FORM_FIELDS.summary);
+  if (!summary)
+    problems.push(`**${FORM_FIELDS.summary}** is missing: say in a sentence what is broken.`);
+
+  const severityText = field(FORM_FIELDS.severity);
+  const severity = parseSeverity(severityText);
+  if (!severityText)
+    problems.push(`**${FORM_FIELDS.severity}** is missing; the default severity was used.`);
+  else if (!severity)
+    problems.push(
+      `**${FORM_FIELDS.severity}** \`${oneLine(severityText)}\` is not one of ${SEVERITIES.join(", ")}; the default severity was used.`,
+    );
+
+  const services = splitList(field(FORM_FIELDS.services));
+  if (services.length > MAX_SERVICES)
+    problems.push(`Only the first ${MAX_SERVICES} affected services were kept.`);
+
+  const detectedText = field(FORM_FIELDS.detectedAt);
+  const detectedAt = parseTime(detectedText, now);
+  if (detectedText && !detectedAt)
+    problems.push(
+      `**${FORM_FIELDS.detectedAt}** \`${oneLine(detectedText)}\` is not a past date and time such as 2026-11-26 14:05 UTC.`,
+    );
+
+  const links = (field(FORM_FIELDS.links) ?? "").match(/https?:\/\/[^\s<>()]+/g) ?? [];
+  return {
+    summary,
+    severity,
+    services: services.slice(0, MAX_SERVICES),
+    impact: field(FORM_FIELDS.impact),
+    detectedAt,
+    links: links.slice(0, 20),
+    problems,
+  };
+}
+
+function splitSections(body: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  const parts = body.replace(/\r\n?/g, "\n").split(/^###[ \t]+/m);
+  for (const part of parts.slice(1)) {
+    const newline = part.indexOf("\n");
+    const heading = (newline === -1 ? part : part.slice(0, newline)).trim().toLowerCase();
+    const value = newline === -1 ? "" : part.slice(newline + 1).trim();
+    if (!sections.has(heading)) sections.set(heading, value);
+  }
+  return sections;
+}
+
+function parseSeverity(text: string | undefined): Severity | undefined {
+  const word = text
+    ?.trim()
+    .toLowerCase()
+    .split(/[\s—–:(-]/)[0];
+  return (SEVERITIES as readonly string[]).includes(word ?? "") ? (word as Severity) : undefined;
+}
+
+export function splitList(text: string | undefined): string[] {
+  const items = (text ?? "")
+    .split(/[,\n]/)
+    .map((s) =>
+      s
+        .replace(/^[\s*-]+/, "")
+        .trim()
+        .toLowerCase(),
+    )
+    .filter((s) => /^[a-z0-9][a-z0-9._-]{0,59}$/.test(s));
+  return [...new Set(items)];
+}
+
+function parseTime(text: string | undefined, now: Date): string | undefined {
+  if (!text) return undefined;
+  const normalised = text
+    .trim()
+    .replace(/\s+UTC$/i, "Z")
+    .replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)/, "$1T$2");
+  const ms = Date.parse(normalised);
+  if (Number.isNaN(ms) || ms > now.getTime() + 5 * 60_000) return undefined;
+  return new Date(ms).toISOString();
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[`\n\r]/g, " ").slice(0, 60);
+}

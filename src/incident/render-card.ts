@@ -1,0 +1,118 @@
+import type { Severity } from "../config/schema.js";
+import type { ConfigProblem } from "../config/load-config.js";
+import { dataBlock, marker } from "../github/hidden-block.js";
+import { safeText } from "../markdown/safe-text.js";
+import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
+import { between, formatDuration, formatTime } from "./format-time.js";
+import type { IncidentState, StampedText } from "./incident-state.js";
+import type { StatusHistory } from "./status-history.js";
+
+export const CARD_KEY = "card";
+export const STATE_BLOCK = "incident";
+const SHOWN_ENTRIES = 10;
+
+export interface CardView {
+  state: IncidentState;
+  severity: Severity;
+  history: StatusHistory;
+  assignees: string[];
+  teams: string[];
+  configProblems: ConfigProblem[];
+}
+
+/** The incident card: the one comment that shows where an incident stands, kept current in place. */
+export function renderCard(view: CardView): string {
+  const { state, history } = view;
+  const status = history.current ?? "detected";
+  const roles = Object.entries(state.roles).map(([role, login]) => `${role} @${login}`);
+  const rows: [string, string][] = [
+    ["Summary", tableCell(state.summary || "—")],
+    ["Severity", `\`${view.severity}\``],
+    ["Status", `\`${status}\``],
+    ["Services", state.services.map((s) => `\`${s}\``).join(", ") || "—"],
+    ["Team", view.teams.map((t) => `@${t}`).join(", ") || "—"],
+    ["Assignees", view.assignees.map((a) => `@${a}`).join(", ") || "—"],
+    ["Roles", roles.join(", ") || "—"],
+    ["Detected", formatTime(state.detectedAt ?? history.declaredAt)],
+    ["Declared", formatTime(history.declaredAt)],
+    [
+      "Acknowledged",
+      timeWithDuration(
+        history.acknowledgedAt,
+        between(history.declaredAt, history.acknowledgedAt),
+        "to acknowledge",
+      ),
+    ],
+    [
+      "Resolved",
+      timeWithDuration(
+        history.resolvedAt,
+        between(history.declaredAt, history.resolvedAt),
+        "to resolve",
+      ),
+    ],
+  ];
+  const lastUpdate = state.updates.at(-1);
+  if (lastUpdate) rows.push(["Last update", tableCellSyntax(stamped(lastUpdate))]);
+  if (state.resolution) rows.push(["Resolution", tableCellSyntax(stamped(state.resolution))]);
+
+  const parts = [
+    marker(CARD_KEY),
+    `## 🔥 Incident: \`${status}\` · severity \`${view.severity}\``,
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+  ];
+  const attention = [
+    ...state.problems.map((p) => `- ${p}`),
+    ...view.configProblems.map(
+      (p) =>
+        `- \`.github/firewatch.yml\`: \`${p.field}\` ${safeText(p.message)} (the default is used)`,
+    ),
+  ];
+  if (attention.length > 0) parts.push("", "### ⚠️ Needs attention", "", ...attention);
+  parts.push("", "### Status history", "", "| Status | Since | By |", "| --- | --- | --- |");
+  for (const e of history.entries.slice(-SHOWN_ENTRIES)) {
+    parts.push(
+      `| \`${e.status}\`${e.regression ? " ↩︎ regression" : ""} | ${formatTime(e.at)} | ${e.by} |`,
+    );
+  }
+  if (state.actions.length > 0) {
+    parts.push(
+      "",
+      "### Follow-up actions",
+      "",
+      ...state.actions.map((a) => `- #${a.issue}${a.owner ? ` (${a.owner})` : ""}`),
+    );
+  }
+  const notes = [
+    ...state.notes.map((n) => ({ ...n, kind: "note" })),
+    ...state.updates.map((u) => ({ ...u, kind: "update" })),
+  ]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .slice(-SHOWN_ENTRIES);
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      "### Notes and updates",
+      "",
+      ...notes.map((n) => `- ${n.kind === "update" ? "📣 " : ""}${stamped(n)}`),
+    );
+  }
+  parts.push(
+    "",
+    "<sub>Kept current by Firewatch. Change status and severity with labels or commands; `/help` lists the commands.</sub>",
+  );
+  parts.push(dataBlock(STATE_BLOCK, state));
+  return parts.join("\n");
+}
+
+function timeWithDuration(at: string | undefined, ms: number | undefined, what: string): string {
+  if (!at) return "—";
+  return `${formatTime(at)} (${formatDuration(ms)} ${what})`;
+}
+
+function stamped(entry: StampedText): string {
+  return `${formatTime(entry.at)} · ${entry.by}: ${safeText(entry.text)}`;
+}
