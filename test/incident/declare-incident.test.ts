@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Scenario } from "../support/harness.js";
+import { DELIVERY_MODES, startFirewatch } from "../support/firewatch.js";
+
+const CONFIG = `
+services:
+  inference:
+    team: "@acme/ml-serving"
+    oncall: [gpu-oncall]
+  gateway:
+    team: "@acme/edge"
+    oncall: [edge-oncall]
+`;
+
+const FORM_BODY = [
+  "### Summary",
+  "",
+  "inference: requests failing with CUDA out of memory since the launch",
+  "",
+  "### Severity",
+  "",
+  "critical",
+  "",
+  "### Affected services",
+  "",
+  "inference, gateway",
+  "",
+  "### Impact",
+  "",
+  "40% of chat completions return 503",
+  "",
+  "### Detected at",
+  "",
+  "2026-01-01 09:55 UTC",
+  "",
+  "### Links",
+  "",
+  "https://grafana.example.com/d/vllm",
+].join("\n");
+
+describe.each(DELIVERY_MODES)("declaring an incident ($name)", ({ deliverTwice }) => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("from the issue form: labels, on-call assignees, team mentioned and one card", async () => {
+    scenario = await startFirewatch({
+      deliverTwice,
+      files: { ".github/firewatch.yml": CONFIG },
+      collaborators: { "gpu-oncall": "write", "edge-oncall": "write" },
+    });
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "[Incident] GPU OOM", body: FORM_BODY, labels: ["incident"] });
+    await gh.settle();
+
+    const issue = gh.issue(n);
+    expect(issue.labels.sort()).toEqual(["incident", "severity:critical", "status:detected"]);
+    expect(issue.assignees.sort()).toEqual(["edge-oncall", "gpu-oncall"]);
+    const cards = issue.comments.filter((c) => c.body.includes("Incident:"));
+    expect(cards).toHaveLength(1);
+    const card = cards[0]!.body;
+    expect(card).toContain("| Severity | `critical` |");
+    expect(card).toContain("| Status | `detected` |");
+    expect(card).toContain("@acme/ml-serving, @acme/edge");
+    expect(card).toContain("| Detected | 2026-01-01 09:55 UTC |");
+    expect(card).not.toContain("Needs attention");
+  });
+
+  it("from the incident label on an existing issue, with defaults and a request for what is missing", async () => {
+    scenario = await startFirewatch({ deliverTwice });
+    const { gh } = scenario;
+    const n = gh.as("bob").openIssue({ title: "Latency on embeddings", body: "p95 is up" });
+    await gh.settle();
+    expect(gh.issue(n).comments).toHaveLength(0);
+
+    gh.as("bob").addLabels(n, ["incident"]);
+    await gh.settle();
+    const issue = gh.issue(n);
+    expect(issue.labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
+    expect(issue.comments).toHaveLength(1);
+    expect(issue.comments[0]!.body).toContain("Needs attention");
+    expect(issue.comments[0]!.body).toContain("No affected services are named");
+  });
+});

@@ -1,0 +1,33 @@
+import { createApp } from "../../src/app/create-app.js";
+import type { RepositorySeed } from "./github/state/github-state.js";
+import { DEFAULT_REPO, startScenario, type Scenario } from "./harness.js";
+
+export interface FirewatchScenarioOptions {
+  deliverTwice?: boolean;
+  /** Files on the default branch, path → content (e.g. `.github/firewatch.yml`). */
+  files?: Record<string, string>;
+  collaborators?: RepositorySeed["collaborators"];
+}
+
+/** The real Firewatch app against the GitHub stand-in, on the stand-in's virtual clock. */
+export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<Scenario> {
+  return startScenario({
+    appFn: {
+      build: (gh) =>
+        createApp({
+          now: () => gh.clock.now(),
+          sleep: async (ms) => {
+            gh.clock.advance(ms);
+          },
+        }),
+    },
+    deliverTwice: options.deliverTwice,
+    repo: { ...DEFAULT_REPO, files: options.files, collaborators: options.collaborators },
+  });
+}
+
+/** Runs a scenario test body once with single deliveries and once with every webhook delivered twice. */
+export const DELIVERY_MODES = [
+  { name: "delivered once", deliverTwice: false },
+  { name: "delivered twice", deliverTwice: true },
+] as const;
