@@ -123,6 +123,13 @@ export class GitHubStandIn {
     return issueView(repo, this.state.issue(repo, number));
   }
 
+  /** An installation token, for tests that call the API directly (the app gets its own via JWT). */
+  installationToken(): string {
+    const token = `ghs_test_${this.state.installationTokens.size + 1}`;
+    this.state.installationTokens.add(token);
+    return token;
+  }
+
   failNext(spec: FaultSpec): void {
     this.faults.add(spec);
   }

@@ -7,6 +7,14 @@ import { verify } from "node:crypto";
  * @returns what is wrong, or undefined when the token is good.
  */
 export function verifyAppJwt(token: string, publicKey: string, appId: number): string | undefined {
+  try {
+    return checkJwt(token, publicKey, appId);
+  } catch (error) {
+    return `malformed JWT: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function checkJwt(token: string, publicKey: string, appId: number): string | undefined {
   const [header, payload, signature] = token.split(".");
   if (!header || !payload || !signature) return "not a JWT (expected header.payload.signature)";
   const { alg } = JSON.parse(Buffer.from(header, "base64url").toString()) as { alg?: string };

@@ -3,7 +3,8 @@ import { nodeId, type BaseUrls } from "./base-urls.js";
 
 /** GitHub's `simple-user`. */
 export function userShape(urls: BaseUrls, user: User) {
-  const api = `${urls.api}/users/${user.login}`;
+  const login = encodeURIComponent(user.login);
+  const api = `${urls.api}/users/${login}`;
   return {
     login: user.login,
     id: user.id,
@@ -11,7 +12,7 @@ export function userShape(urls: BaseUrls, user: User) {
     avatar_url: `${urls.web}/avatars/u/${user.id}`,
     gravatar_id: "",
     url: api,
-    html_url: user.type === "Bot" ? `${urls.web}/apps/${user.login.replace(/\[bot\]$/, "")}` : `${urls.web}/${user.login}`,
+    html_url: user.type === "Bot" ? `${urls.web}/apps/${user.login.replace(/\[bot\]$/, "")}` : `${urls.web}/${login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
