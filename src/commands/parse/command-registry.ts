@@ -1,0 +1,63 @@
+import type { Config } from "../../config/schema.js";
+import { ackCommand, type AckArgs } from "./args/ack.js";
+import { actionCommand, type ActionArgs } from "./args/action.js";
+import { helpCommand, type HelpArgs } from "./args/help.js";
+import { metricsCommand, type MetricsArgs } from "./args/metrics.js";
+import { commanderCommand, roleCommand, type RoleArgs } from "./args/role.js";
+import { servicesCommand, type ServicesArgs } from "./args/services.js";
+import { severityCommand, type SeverityArgs } from "./args/severity.js";
+import { statusCommand, type StatusArgs } from "./args/status.js";
+import { noteCommand, resolveCommand, updateCommand, type TextArgs } from "./args/text-command.js";
+import type { CommandSpec } from "./command-spec.js";
+
+/** Each command's checked arguments, by name. */
+export interface CommandArgs {
+  ack: AckArgs;
+  status: StatusArgs;
+  severity: SeverityArgs;
+  commander: RoleArgs;
+  role: RoleArgs;
+  services: ServicesArgs;
+  note: TextArgs;
+  update: TextArgs;
+  action: ActionArgs;
+  resolve: TextArgs;
+  metrics: MetricsArgs;
+  help: HelpArgs;
+}
+export type CommandName = keyof CommandArgs;
+
+export type CommandRegistry = { [K in CommandName]?: CommandSpec<CommandArgs[K]> };
+
+/**
+ * The commands this repository's config allows, in `/help` order. Every command needs the
+ * configured `permissions.commands` role; `/commander` exists only while `commander` is a
+ * configured role.
+ */
+export function commandRegistry(config: Config): CommandRegistry {
+  const p = config.permissions.commands;
+  const registry: CommandRegistry = {
+    ack: ackCommand(p),
+    status: statusCommand(p),
+    severity: severityCommand(p),
+    commander: config.roles.includes("commander") ? commanderCommand(p) : undefined,
+    role: roleCommand(p, config.roles),
+    services: servicesCommand(p, Object.keys(config.services)),
+    note: noteCommand(p),
+    update: updateCommand(p),
+    action: actionCommand(p),
+    resolve: resolveCommand(p),
+    metrics: metricsCommand(p),
+    help: helpCommand(p, () => commandNames(registry)),
+  };
+  if (!registry.commander) delete registry.commander;
+  return registry;
+}
+
+export function commandNames(registry: CommandRegistry): CommandName[] {
+  return (Object.keys(registry) as CommandName[]).filter((name) => registry[name] !== undefined);
+}
+
+export function commandSpecs(registry: CommandRegistry): CommandSpec[] {
+  return commandNames(registry).map((name) => registry[name] as CommandSpec);
+}

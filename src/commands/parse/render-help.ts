@@ -1,0 +1,18 @@
+import { tableCellSyntax } from "../../markdown/index.js";
+import { commandSpecs, type CommandRegistry } from "./command-registry.js";
+import { permissionAtLeast } from "./permission-at-least.js";
+
+/**
+ * The `/help` reply: a table of the commands the commenter's role allows. A role that
+ * allows none gets a sentence naming the weakest role that would.
+ */
+export function renderHelp(registry: CommandRegistry, role: string | undefined): string {
+  const specs = commandSpecs(registry);
+  const allowed = specs.filter((s) => permissionAtLeast(role, s.permission));
+  if (allowed.length === 0) {
+    const needed = [...new Set(specs.map((s) => s.permission))].join(" or ");
+    return `Firewatch commands need at least the **${needed}** role in this repository.`;
+  }
+  const rows = allowed.map((s) => `| \`${s.usage.replace(/\|/g, "\\|")}\` | ${tableCellSyntax(s.summary)} |`);
+  return ["| command | does |", "| --- | --- |", ...rows, "", "One command per line; quote arguments with spaces (`\"like this\"`). Commands in code blocks and quotes are ignored."].join("\n");
+}
