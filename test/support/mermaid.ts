@@ -1,6 +1,5 @@
 import { JSDOM } from "jsdom";
-
-type Mermaid = (typeof import("mermaid"))["default"];
+import type { Mermaid } from "mermaid";
 
 // Cache: Mermaid and its DOM are set up once per test worker; parsing is then a few ms.
 let mermaidCache: Promise<Mermaid> | undefined;
