@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, ProbotOctokit, type ApplicationFunction } from "probot";
@@ -6,6 +5,7 @@ import { GitHubStandIn } from "./github/github-stand-in.js";
 import type { HandlerRegistry } from "./github/handlers/operation-handler.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
 import { createVirtualClock, type VirtualClock } from "./github/state/virtual-clock.js";
+import { rsaKeyPair } from "./rsa-key-pair.js";
 
 export interface ScenarioOptions {
   /** The app under test, or a factory given the stand-in (e.g. `(gh) => createApp({ now: () => gh.clock.now() })`). */
@@ -39,11 +39,7 @@ export const DEFAULT_REPO: RepositorySeed = { owner: "acme", name: "ops" };
 
 /** Starts the stand-in and the app under test wired to it through real HTTP, as on GHES. */
 export async function startScenario(options: ScenarioOptions): Promise<Scenario> {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs1", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
+  const { privateKey, publicKey } = rsaKeyPair();
   const gh = await GitHubStandIn.start({
     appPublicKey: publicKey,
     webhookSecret: WEBHOOK_SECRET,

@@ -8,23 +8,23 @@
  *   `null` (e.g. `state_reason` of "Update an issue"), so it is rewritten here instead.
  * - `oneOf` becomes `anyOf`: GitHub's alternatives overlap (a file object also matches
  *   the symlink schema), so "exactly one" would reject what GitHub itself returns.
- * - `$ref: "#/components/schemas/x"` is prefixed with `refBase`, the id under which the
- *   converted components are registered with ajv.
+ * - `$ref: "#/components/schemas/x"` becomes `refToUri(ref)`, the id under which that
+ *   converted component is registered with ajv.
  */
-export function toJsonSchema(schema: unknown, refBase: string): unknown {
+export function toJsonSchema(schema: unknown, refToUri: (ref: string) => string): unknown {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "nullable" || key === "discriminator") continue;
     if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) {
-      out.$ref = `${refBase}${value}`;
+      out.$ref = refToUri(value);
     } else if (SCHEMA_MAP_KEYWORDS.has(key)) {
-      out[key] = mapValues(value, (sub) => toJsonSchema(sub, refBase));
+      out[key] = mapValues(value, (sub) => toJsonSchema(sub, refToUri));
     } else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
-      out[key === "oneOf" ? "anyOf" : key] = value.map((sub) => toJsonSchema(sub, refBase));
+      out[key === "oneOf" ? "anyOf" : key] = value.map((sub) => toJsonSchema(sub, refToUri));
     } else if (SCHEMA_KEYWORDS.has(key)) {
-      out[key] = toJsonSchema(value, refBase);
+      out[key] = toJsonSchema(value, refToUri);
     } else {
       out[key] = value;
     }
@@ -48,12 +48,4 @@ function allowNull(schema: Record<string, unknown>): Record<string, unknown> {
   if (typeof schema.type === "string") return { ...schema, type: [schema.type, "null"] };
   if (Array.isArray(schema.type)) return { ...schema, type: [...new Set([...schema.type, "null"])] };
   return { anyOf: [schema, { type: "null" }] };
-}
-
-/** Converts every schema in a components map (`#/components/schemas`). */
-export function componentsToJsonSchema(
-  schemas: Record<string, unknown>,
-  refBase: string,
-): Record<string, unknown> {
-  return mapValues(schemas, (schema) => toJsonSchema(schema, refBase)) as Record<string, unknown>;
 }
