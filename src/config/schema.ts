@@ -16,7 +16,10 @@ const login = z
 
 const team = z
   .string()
-  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/, "must be a team such as @acme/ml-serving")
+  .regex(
+    /^@?[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    "must be a team such as @acme/ml-serving",
+  )
   .transform((s) => s.replace(/^@/, ""));
 
 /** One service the team runs. */
@@ -70,7 +73,10 @@ export const configSchema = z
     escalation: z
       .object({
         /** Logins (`octocat`) or teams (`@acme/sre-leads`) mentioned on a move to `critical`. */
-        critical: z.array(z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9/_.-]*$/)).max(20).default([]),
+        critical: z
+          .array(z.string().regex(/^@?[A-Za-z0-9][A-Za-z0-9/_.-]*$/))
+          .max(20)
+          .default([]),
       })
       .strict()
       .prefault({}),

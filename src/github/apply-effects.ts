@@ -27,7 +27,10 @@ const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
  * what was decided, and anything created is first looked for by its cause key, so a
  * redelivered webhook or a retry after an ambiguous failure never creates a duplicate.
  */
-export async function applyEffects(deps: ApplyDeps, effects: readonly Effect[]): Promise<ApplyResult> {
+export async function applyEffects(
+  deps: ApplyDeps,
+  effects: readonly Effect[],
+): Promise<ApplyResult> {
   const result: ApplyResult = { createdIssues: new Map() };
   for (const effect of effects) {
     await withRateLimitRetry(() => applyOne(deps, effect, result), deps.sleep);
@@ -40,9 +43,15 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
   switch (effect.kind) {
     case "setLabels": {
       if (effect.add.length > 0)
-        await octokit.rest.issues.addLabels({ ...repo, issue_number: effect.issue, labels: effect.add });
+        await octokit.rest.issues.addLabels({
+          ...repo,
+          issue_number: effect.issue,
+          labels: effect.add,
+        });
       for (const name of effect.remove) {
-        await ignoreStatus(404, () => octokit.rest.issues.removeLabel({ ...repo, issue_number: effect.issue, name }));
+        await ignoreStatus(404, () =>
+          octokit.rest.issues.removeLabel({ ...repo, issue_number: effect.issue, name }),
+        );
       }
       return;
     }
@@ -50,31 +59,53 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
       const body = `${marker(effect.key)}\n${effect.body}`;
       const existing = await findCommentByKey(octokit, repo, effect.issue, effect.key);
       if (existing) {
-        if (existing.body !== body) await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+        if (existing.body !== body)
+          await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
         return;
       }
       await createOnce(
-        () => octokit.rest.issues.createComment({ ...repo, issue_number: effect.issue, body, ...NO_BLIND_RETRY }),
+        () =>
+          octokit.rest.issues.createComment({
+            ...repo,
+            issue_number: effect.issue,
+            body,
+            ...NO_BLIND_RETRY,
+          }),
         async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key)),
       );
       return;
     }
     case "createComment": {
-      const exists = async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key));
+      const exists = async () =>
+        Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key));
       if (await exists()) return;
       const body = `${marker(effect.key)}\n${effect.body}`;
       await createOnce(
-        () => octokit.rest.issues.createComment({ ...repo, issue_number: effect.issue, body, ...NO_BLIND_RETRY }),
+        () =>
+          octokit.rest.issues.createComment({
+            ...repo,
+            issue_number: effect.issue,
+            body,
+            ...NO_BLIND_RETRY,
+          }),
         exists,
       );
       return;
     }
     case "react":
       // GitHub answers 200 instead of 201 for a reaction that already exists: naturally idempotent.
-      await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: effect.commentId, content: effect.content });
+      await octokit.rest.reactions.createForIssueComment({
+        ...repo,
+        comment_id: effect.commentId,
+        content: effect.content,
+      });
       return;
     case "assign":
-      await octokit.rest.issues.addAssignees({ ...repo, issue_number: effect.issue, assignees: effect.logins });
+      await octokit.rest.issues.addAssignees({
+        ...repo,
+        issue_number: effect.issue,
+        assignees: effect.logins,
+      });
       return;
     case "setIssueState":
       await octokit.rest.issues.update({
@@ -115,7 +146,10 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
 }
 
 /** Creates once; after a server error, looks whether the write happened before trying a second time. */
-async function createOnce(create: () => Promise<unknown>, exists: () => Promise<boolean>): Promise<void> {
+async function createOnce(
+  create: () => Promise<unknown>,
+  exists: () => Promise<boolean>,
+): Promise<void> {
   try {
     await create();
   } catch (error) {

@@ -7,7 +7,11 @@ import { statusOf } from "./client.js";
  * The user's role on the repository, from `role_name` (the legacy `permission` field folds
  * maintain into write and triage into read). Someone who is not a collaborator has `none`.
  */
-export async function getPermission(octokit: GitHubClient, repo: RepoRef, username: string): Promise<Permission | "none"> {
+export async function getPermission(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  username: string,
+): Promise<Permission | "none"> {
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
     const role = (data as { role_name?: string }).role_name ?? data.permission;

@@ -3,7 +3,11 @@ import { incidentStateSchema } from "../incident/incident-state.js";
 import type { IssueSnapshot } from "../incident/decide-declaration.js";
 import type { LabelNames } from "../incident/label-names.js";
 import { CARD_KEY, STATE_BLOCK } from "../incident/render-card.js";
-import { deriveStatusHistory, type IssueEvent, type StatusHistory } from "../incident/status-history.js";
+import {
+  deriveStatusHistory,
+  type IssueEvent,
+  type StatusHistory,
+} from "../incident/status-history.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { findCommentByKey } from "./find-comment-by-key.js";
 import { readDataBlock } from "./hidden-block.js";
@@ -11,6 +15,8 @@ import { readDataBlock } from "./hidden-block.js";
 export interface LoadedIncident {
   issue: IssueSnapshot;
   history: StatusHistory;
+  /** The issue's events, oldest first, as GitHub recorded them. */
+  events: IssueEvent[];
   /** The card's state; undefined until the incident is declared (or if the card was lost). */
   state: IncidentState | undefined;
   cardId: number | undefined;
@@ -25,10 +31,16 @@ export async function loadIncident(
 ): Promise<LoadedIncident> {
   const [{ data: issue }, events, card] = await Promise.all([
     octokit.rest.issues.get({ ...repo, issue_number: number }),
-    octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: number, per_page: 100 }),
+    octokit.paginate(octokit.rest.issues.listEvents, {
+      ...repo,
+      issue_number: number,
+      per_page: 100,
+    }),
     findCommentByKey(octokit, repo, number, CARD_KEY),
   ]);
-  const parsed = card ? incidentStateSchema.safeParse(readDataBlock(card.body, STATE_BLOCK)) : undefined;
+  const parsed = card
+    ? incidentStateSchema.safeParse(readDataBlock(card.body, STATE_BLOCK))
+    : undefined;
   return {
     issue: {
       number,
@@ -39,6 +51,7 @@ export async function loadIncident(
       assignees: (issue.assignees ?? []).map((a) => a.login),
     },
     history: deriveStatusHistory(events as IssueEvent[], names),
+    events: events as IssueEvent[],
     state: parsed?.success ? parsed.data : undefined,
     cardId: card?.id,
   };

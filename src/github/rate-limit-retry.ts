@@ -25,10 +25,13 @@ export async function withRateLimitRetry<T>(write: () => Promise<T>, sleep: Slee
 function rateLimitWait(error: unknown): number | undefined {
   const status = statusOf(error);
   if (status !== 403 && status !== 429) return undefined;
-  const response = (error as { response?: { headers?: Record<string, string | undefined>; data?: unknown } }).response;
+  const response = (
+    error as { response?: { headers?: Record<string, string | undefined>; data?: unknown } }
+  ).response;
   const retryAfter = Number(response?.headers?.["retry-after"]);
   const message = JSON.stringify(response?.data ?? "");
-  if (!Number.isFinite(retryAfter) && !/secondary rate limit/i.test(message) && status !== 429) return undefined;
+  if (!Number.isFinite(retryAfter) && !/secondary rate limit/i.test(message) && status !== 429)
+    return undefined;
   const seconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : 60;
   return Math.min(seconds * 1000, MAX_WAIT_MS);
 }

@@ -8,7 +8,11 @@ import { refreshCard } from "./refresh-card.js";
  * Declares the issue an incident, or does nothing new if its card already exists (a
  * redelivery, or the `opened` and `labeled` events of one new issue). Returns the state.
  */
-export async function declareIncident(scope: EventScope, issue: number, sender: string): Promise<IncidentState> {
+export async function declareIncident(
+  scope: EventScope,
+  issue: number,
+  sender: string,
+): Promise<IncidentState> {
   const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
   if (loaded.state) return loaded.state;
   const decision = decideDeclaration(loaded.issue, {

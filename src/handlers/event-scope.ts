@@ -33,7 +33,11 @@ export async function openScope(context: Context, deps: AppDeps): Promise<EventS
     configProblems: problems,
     names: labelNames(config),
     deps,
-    apply: (effects) => applyEffects({ octokit: context.octokit, repo, log: context.log, sleep: deps.sleep }, effects),
+    apply: (effects) =>
+      applyEffects(
+        { octokit: context.octokit, repo, log: context.log, sleep: deps.sleep },
+        effects,
+      ),
   };
   return scope;
 }

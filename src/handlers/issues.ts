@@ -3,11 +3,14 @@ import type { AppDeps } from "../app/deps.js";
 import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
 import { isIncidentForm } from "../incident/parse-issue-form.js";
 import { loadIncident } from "../github/load-incident.js";
+import { newestLabel } from "../incident/status-history.js";
 import { declareIncident } from "./declare-incident.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { refreshCard } from "./refresh-card.js";
 
-type IssuesContext = Context<"issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened">;
+type IssuesContext = Context<
+  "issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened"
+>;
 
 /** `issues.*`: declaring incidents and keeping their status and severity labels consistent. */
 export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promise<void> {
@@ -20,7 +23,8 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
   const sender = payload.sender.login;
 
   if (payload.action === "opened") {
-    if (isIncident || isIncidentForm(payload.issue.body)) await declareIncident(scope, number, sender);
+    if (isIncident || isIncidentForm(payload.issue.body))
+      await declareIncident(scope, number, sender);
     return;
   }
   const label = "label" in payload ? payload.label?.name : undefined;
@@ -29,7 +33,11 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
     return;
   }
   if (!isIncident) {
-    if (payload.action === "labeled" && label && (names.isStatusLabel(label) || names.isSeverityLabel(label)))
+    if (
+      payload.action === "labeled" &&
+      label &&
+      (names.isStatusLabel(label) || names.isSeverityLabel(label))
+    )
       await hintNotAnIncident(scope, number, label);
     return;
   }
@@ -42,19 +50,31 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
   if (change) await followLifecycle(scope, number, change, sender);
 }
 
-async function followLifecycle(scope: EventScope, number: number, change: IssueChange, sender: string): Promise<void> {
+async function followLifecycle(
+  scope: EventScope,
+  number: number,
+  change: IssueChange,
+  sender: string,
+): Promise<void> {
   const { names } = scope;
   const loaded = await loadIncident(scope.octokit, scope.repo, number, names);
   if (!loaded.state) await declareIncident(scope, number, sender);
   const history = loaded.history;
-  const added = change.kind === "labeled" ? names.parseStatus(change.label) : undefined;
+  const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);
+  const newestStatusLabel = newestLabel(loaded.events, statusLabels);
+  const judged =
+    change.kind === "labeled" && names.isStatusLabel(change.label)
+      ? names.parseStatus(newestStatusLabel ?? change.label)
+      : undefined;
   // The history already holds the label being judged; the status before it is the one that counts.
-  const previous = added && history.current === added ? history.entries.at(-2)?.status : history.current;
+  const previous =
+    judged && history.current === judged ? history.entries.at(-2)?.status : history.current;
   const decision = decideLabelChange(change, {
     issue: number,
     labels: loaded.issue.labels,
     open: loaded.issue.state === "open",
     previous,
+    newestStatusLabel,
     names,
   });
   await scope.apply(decision.effects);

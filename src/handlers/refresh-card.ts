@@ -8,12 +8,17 @@ import type { EventScope } from "./event-scope.js";
  * Re-reads the incident after the app's changes and writes the card from what GitHub now
  * says, so its times are GitHub's event times. `state` replaces the stored state when given.
  */
-export async function refreshCard(scope: EventScope, issue: number, state?: IncidentState): Promise<void> {
+export async function refreshCard(
+  scope: EventScope,
+  issue: number,
+  state?: IncidentState,
+): Promise<void> {
   const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
   const current = state ?? loaded.state;
   if (!current) return;
   const severity =
-    loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ?? scope.config.default_severity;
+    loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
+    scope.config.default_severity;
   const body = renderCard({
     state: current,
     severity,

@@ -15,6 +15,8 @@ export interface LabelSituation {
   open: boolean;
   /** The status that stood before this change, from the status history. */
   previous: Status | undefined;
+  /** Of the status labels on the issue, the one added last; it wins when several arrive at once. */
+  newestStatusLabel?: string;
   names: LabelNames;
 }
 
@@ -52,6 +54,16 @@ export function decideLabelChange(change: IssueChange, s: LabelSituation): Label
     return none;
   }
   if (!s.labels.includes(change.label)) return none;
+  if (
+    status &&
+    s.newestStatusLabel &&
+    s.newestStatusLabel !== change.label &&
+    s.labels.includes(s.newestStatusLabel)
+  )
+    return decideLabelChange(
+      { kind: "labeled", label: s.newestStatusLabel },
+      { ...s, newestStatusLabel: undefined },
+    );
   if (severity)
     return setLabels(
       s,

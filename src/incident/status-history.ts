@@ -82,3 +82,17 @@ function wasRefused(events: readonly IssueEvent[], index: number, names: LabelNa
   }
   return false;
 }
+
+/** The label among `present` that GitHub's events show was added last. */
+export function newestLabel(
+  events: readonly IssueEvent[],
+  present: readonly string[],
+): string | undefined {
+  let newest: { name: string; at: string } | undefined;
+  for (const e of events) {
+    const name = e.event === "labeled" ? e.label?.name : undefined;
+    if (name && present.includes(name) && (!newest || e.created_at >= newest.at))
+      newest = { name, at: e.created_at };
+  }
+  return newest?.name;
+}
