@@ -16,6 +16,8 @@ export interface ScenarioOptions {
   clock?: VirtualClock;
   /** Extra stand-in operation handlers, by operationId. */
   handlers?: HandlerRegistry;
+  /** A settle() delivering more webhooks than this fails as a loop (default 200). */
+  maxDeliveries?: number;
 }
 
 export interface RunningApp {
@@ -46,6 +48,7 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
     clock: options.clock ?? createVirtualClock(),
     handlers: options.handlers,
     deliverTwice: options.deliverTwice,
+    maxDeliveries: options.maxDeliveries,
   });
   gh.addRepository(options.repo ?? DEFAULT_REPO);
   const appFn = typeof options.appFn === "function" ? options.appFn : options.appFn.build(gh);
