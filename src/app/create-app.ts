@@ -16,10 +16,16 @@ export function createApp(deps: AppDeps): ApplicationFunction {
         try {
           await handle(context, deps);
         } catch (error) {
-          context.log.error({ err: error, delivery: context.id, event: context.name }, "Firewatch failed to handle an event");
+          context.log.error(
+            { err: error, delivery: context.id, event: context.name },
+            "Firewatch failed to handle an event",
+          );
           throw error;
         }
       };
-    app.on(["issues.opened", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened"], guarded(onIssueEvent));
+    app.on(
+      ["issues.opened", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened"],
+      guarded(onIssueEvent),
+    );
   };
 }

@@ -3,7 +3,7 @@
  * does not render them, so they carry machine-readable facts (which cause a comment
  * belongs to, an incident's state) without cluttering what people read.
  */
-const KEY = /^[A-Za-z0-9:_.\/-]{1,200}$/;
+const KEY = /^[A-Za-z0-9:_./-]{1,200}$/;
 
 /** The marker that names the cause of a comment or issue, found again by `hasMarker`. */
 export function marker(key: string): string {

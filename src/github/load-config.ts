@@ -11,10 +11,17 @@ export async function loadConfig(context: Context): Promise<LoadedConfig> {
   try {
     raw = await context.config(CONFIG_FILE, {});
   } catch (error) {
-    context.log.warn({ err: error, delivery: context.id }, "could not read .github/firewatch.yml");
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const reason = describeReadError(error);
+    context.log.warn({ delivery: context.id, reason }, "could not read .github/firewatch.yml");
     const loaded = parseConfig({});
     return { ...loaded, problems: [{ field: "(file)", message: `could not be read: ${reason}` }] };
   }
   return parseConfig(raw);
+}
+
+/** The YAML parser's own message (with its line and column) is what helps the user most. */
+function describeReadError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split("\n")[0]!.slice(0, 300);
 }

@@ -52,7 +52,9 @@ describe.each(DELIVERY_MODES)("declaring an incident ($name)", ({ deliverTwice }
       collaborators: { "gpu-oncall": "write", "edge-oncall": "write" },
     });
     const { gh } = scenario;
-    const n = gh.as("alice").openIssue({ title: "[Incident] GPU OOM", body: FORM_BODY, labels: ["incident"] });
+    const n = gh
+      .as("alice")
+      .openIssue({ title: "[Incident] GPU OOM", body: FORM_BODY, labels: ["incident"] });
     await gh.settle();
 
     const issue = gh.issue(n);

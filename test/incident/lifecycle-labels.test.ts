@@ -3,7 +3,8 @@ import type { Scenario } from "../support/harness.js";
 import { DELIVERY_MODES, startFirewatch } from "../support/firewatch.js";
 
 const statusLabels = (labels: string[]) => labels.filter((l) => l.startsWith("status:"));
-const card = (comments: { body: string }[]) => comments.find((c) => c.body.includes("## 🔥 Incident"))!.body;
+const card = (comments: { body: string }[]) =>
+  comments.find((c) => c.body.includes("## 🔥 Incident"))!.body;
 
 describe.each(DELIVERY_MODES)("lifecycle through labels ($name)", ({ deliverTwice }) => {
   let scenario: Scenario | undefined;
@@ -15,7 +16,9 @@ describe.each(DELIVERY_MODES)("lifecycle through labels ($name)", ({ deliverTwic
   async function declared() {
     scenario = await startFirewatch({ deliverTwice });
     const { gh } = scenario;
-    const n = gh.as("alice").openIssue({ title: "Provider outage", labels: ["incident", "severity:high"] });
+    const n = gh
+      .as("alice")
+      .openIssue({ title: "Provider outage", labels: ["incident", "severity:high"] });
     await gh.settle();
     return { gh, n };
   }
@@ -91,12 +94,16 @@ describe.each(DELIVERY_MODES)("lifecycle through labels ($name)", ({ deliverTwic
 
     gh.as("alice").addLabels(n, ["severity:critical"]);
     await gh.settle();
-    expect(gh.issue(n).labels.filter((l) => l.startsWith("severity:"))).toEqual(["severity:critical"]);
+    expect(gh.issue(n).labels.filter((l) => l.startsWith("severity:"))).toEqual([
+      "severity:critical",
+    ]);
     expect(card(gh.issue(n).comments)).toContain("| Severity | `critical` |");
 
     gh.as("alice").removeLabel(n, "severity:critical");
     await gh.settle();
-    expect(gh.issue(n).labels.filter((l) => l.startsWith("severity:"))).toEqual(["severity:critical"]);
+    expect(gh.issue(n).labels.filter((l) => l.startsWith("severity:"))).toEqual([
+      "severity:critical",
+    ]);
   });
 
   it("two status labels added at once keep the newest", async () => {

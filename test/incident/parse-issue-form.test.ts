@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import {
+  FIELD_LIMIT,
+  isIncidentForm,
+  parseIssueForm,
+} from "../../src/incident/parse-issue-form.js";
+
+const NOW = new Date("2026-11-26T12:00:00Z");
+const form = (fields: Record<string, string>) =>
+  Object.entries(fields)
+    .map(([k, v]) => `### ${k}\n\n${v}`)
+    .join("\n\n");
+
+describe("parseIssueForm", () => {
+  it("reads every field of GitHub's rendering", () => {
+    const parsed = parseIssueForm(
+      form({
+        Summary: "KV-cache saturation on inference",
+        Severity: "medium",
+        "Affected services": "Inference, vector-store, inference",
+        Impact: "p95 TTFT 4s",
+        "Detected at": "2026-11-26 10:05 UTC",
+        Links: "see https://grafana.example.com/d/x and https://status.example.com",
+      }),
+      NOW,
+    );
+    expect(parsed).toEqual({
+      summary: "KV-cache saturation on inference",
+      severity: "medium",
+      services: ["inference", "vector-store"],
+      impact: "p95 TTFT 4s",
+      detectedAt: "2026-11-26T10:05:00.000Z",
+      links: ["https://grafana.example.com/d/x", "https://status.example.com"],
+      problems: [],
+    });
+  });
+
+  it.each([
+    ["an empty body", "", [/Summary\*\* is missing/, /Severity\*\* is missing/]],
+    [
+      "garbage",
+      "\u0000\u0001 ### ### ###\n###",
+      [/Summary\*\* is missing/, /Severity\*\* is missing/],
+    ],
+    [
+      "_No response_ everywhere",
+      form({ Summary: "_No response_", Severity: "_No response_" }),
+      [/Summary\*\* is missing/, /Severity\*\* is missing/],
+    ],
+    [
+      "an unknown severity",
+      form({ Summary: "x", Severity: "extreme" }),
+      [/`extreme` is not one of critical, high, medium, low/],
+    ],
+    [
+      "a time in the future",
+      form({ Summary: "x", Severity: "low", "Detected at": "2027-01-01 00:00 UTC" }),
+      [/is not a past date/],
+    ],
+    [
+      "a time that is no time",
+      form({ Summary: "x", Severity: "low", "Detected at": "yesterday-ish" }),
+      [/`yesterday-ish` is not a past date/],
+    ],
+  ])("turns %s into problems, never an exception", (_name, body, expected) => {
+    const parsed = parseIssueForm(body, NOW);
+    expect(parsed.problems).toHaveLength(expected.length);
+    expected.forEach((re, i) => expect(parsed.problems[i]).toMatch(re));
+  });
+
+  it("shortens 100 KB of text in a field and says so", () => {
+    const parsed = parseIssueForm(form({ Summary: "x".repeat(100_000), Severity: "high" }), NOW);
+    expect(parsed.summary).toHaveLength(FIELD_LIMIT + 1);
+    expect(parsed.problems[0]).toMatch(/longer than 2,000 characters/);
+  });
+
+  it("keeps only service names that are names", () => {
+    expect(
+      parseIssueForm(
+        form({
+          Summary: "x",
+          Severity: "high",
+          "Affected services": "- gateway\n- <script>\n- rag-pipeline",
+        }),
+        NOW,
+      ).services,
+    ).toEqual(["gateway", "rag-pipeline"]);
+  });
+
+  it("recognises a form body by its Summary and Severity headings", () => {
+    expect(isIncidentForm(form({ Summary: "x", Severity: "high" }))).toBe(true);
+    expect(isIncidentForm("### Summary\n\nonly")).toBe(false);
+    expect(isIncidentForm(null)).toBe(false);
+  });
+});
