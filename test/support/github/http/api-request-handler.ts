@@ -89,7 +89,7 @@ function checkResponse(deps: ApiDependencies, matched: MatchedOperation, where: 
 
 function send(deps: ApiDependencies, req: IncomingMessage, res: ServerResponse, url: URL, record: RequestRecord, result: HandlerResult): void {
   let body = result.body;
-  const headers: Record<string, string> = { ...result.headers };
+  const headers: Record<string, string> = { "x-github-request-id": `STANDIN:${deps.requests.length}`, ...result.headers };
   if (result.paginate && Array.isArray(body)) {
     const { page, link } = paginate(body, url);
     body = page;
