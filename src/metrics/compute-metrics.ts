@@ -104,7 +104,7 @@ export function computeMetrics(all: readonly IncidentRecord[], options: MetricsO
     resolved,
     resolutionRate: records.length === 0 ? null : resolved / records.length,
     bySeverity,
-    byService: [...services].map(([service, count]) => ({ service, count })).sort((a, b) => b.count - a.count || a.service.localeCompare(b.service)),
+    byService: [...services].map(([service, count]) => ({ service, count })).sort((a, b) => b.count - a.count || (a.service < b.service ? -1 : 1)),
     mttd: summarizeDurations(durations((r) => span(r.detectedAt, r.declaredAt))),
     mtta: summarizeDurations(durations((r) => span(r.declaredAt, r.acknowledgedAt))),
     mttr: summarizeDurations(durations((r) => span(r.declaredAt, r.resolvedAt))),
