@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<Response> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await fetch(url, { redirect: "manual" });
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+describe("npm start without credentials", () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => stop?.());
+
+  it("serves Probot's setup page, which registers the app from app.yml", async () => {
+    const port = await freePort();
+    const env = { ...process.env, PORT: String(port), NODE_ENV: "development" };
+    delete env.WEBHOOK_PROXY_URL;
+    delete env.APP_ID;
+    delete env.PRIVATE_KEY;
+    delete env.PRIVATE_KEY_PATH;
+    const child = spawn(
+      process.execPath,
+      ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"],
+      { env, stdio: "ignore" },
+    );
+    stop = () => child.kill();
+
+    const root = await waitFor(`http://localhost:${port}/`, 20_000);
+    expect(root.status).toBe(302);
+    expect(root.headers.get("location")).toBe("/probot");
+    const page = await (await fetch(`http://localhost:${port}/probot`)).text();
+    expect(page).toContain("Register GitHub App");
+    expect(page).toContain("Setup firewatch");
+    // The form posts the manifest built from app.yml.
+    expect(page).toContain("Firewatch");
+    expect(page).toContain("issues");
+  });
+});
