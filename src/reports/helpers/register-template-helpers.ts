@@ -109,6 +109,12 @@ export function registerTemplateHelpers(hb: typeof Handlebars, budget: () => Ren
       const empty = value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
       return empty ? fallback : value;
     },
+    user(...args) {
+      const [[login]] = split(args);
+      const name = text(login).replace(/^@+/, "");
+      // Shows "@login" as people expect, with the zero-width space that keeps it from pinging.
+      return name === "" ? EMPTY : safe(safeText(`@${name}`));
+    },
     mermaid(...args) {
       const [[diagram]] = split(args);
       const source = diagram instanceof MermaidDiagram ? diagram.source : safeText(text(diagram));
