@@ -80,6 +80,38 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Runbooks: response plans kept in the repository. */
+    runbooks: z
+      .object({
+        /** Folder of runbook files (`*.yml`). */
+        directory: z.string().min(1).max(200).default(".github/runbooks"),
+        /** Hosts that `http` steps may call: exact names, or `*.example.com` for its subdomains. */
+        http_allow: z.array(z.string().min(1).max(253)).max(50).default([]),
+      })
+      .strict()
+      .prefault({}),
+    /** Postmortem reports, opened as pull requests. */
+    postmortem: z
+      .object({
+        /** When the postmortem pull request is opened: `resolve` (when the incident resolves), `command` (only on `/postmortem`), or `off`. */
+        when: z.enum(["resolve", "command", "off"]).default("resolve"),
+        /** Folder the postmortem files are written to. */
+        directory: z.string().min(1).max(200).default("docs/postmortems"),
+      })
+      .strict()
+      .prefault({}),
+    /** Root-cause analysis. */
+    rca: z
+      .object({
+        /** Fishbone (Ishikawa) categories that `/cause <category> <text>` accepts. */
+        categories: z
+          .array(z.string().regex(/^[a-z][a-z0-9-]{0,29}$/, "must be a lowercase word such as process"))
+          .min(1)
+          .max(12)
+          .default(["people", "process", "technology", "environment", "measurement", "materials"]),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
