@@ -35,7 +35,8 @@ interface AstNode {
 /**
  * Parses a template and refuses, with the line, what must never run: prototype names in
  * any path or string literal (`{{constructor.constructor}}`, `{{#with __proto__}}`,
- * `{{lookup this "constructor"}}`) and block nesting deeper than the limit.
+ * `{{lookup this "constructor"}}`), unescaped output (`{{{x}}}`, `{{&x}}`) and block
+ * nesting deeper than the limit.
  */
 export function checkTemplateAst(
   hb: typeof Handlebars,
@@ -66,6 +67,11 @@ export function checkTemplateAst(
     }
     if (n.type === "StringLiteral" && FORBIDDEN_NAMES.has(String(n.value))) {
       throw new TemplateFailure(`"${String(n.value)}" is not allowed in a template (prototype access is refused)`, n.loc);
+    }
+    if (n.type === "MustacheStatement" && n.escaped === false) {
+      // Data is user text; markup the app trusts arrives through helpers (mermaid, cell…)
+      // as SafeStrings, so unescaped output has no legitimate use in a report template.
+      throw new TemplateFailure("{{{…}}} and {{&…}} (unescaped output) are not allowed: use {{…}} or a helper such as {{md …}}", n.loc);
     }
     let depth = nesting;
     let scope = inline;

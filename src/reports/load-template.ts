@@ -31,6 +31,10 @@ export function loadTemplate(kind: ReportKind, overrideText: string | undefined)
     return { ok: true, template: { kind, source: defaultTemplate(kind), origin: "default", path: `templates/${kind}.md.hbs` } };
   }
   const path = templateOverridePath(kind);
+  if (overrideText.trim() === "") {
+    // An empty file is almost certainly a mistake; rendering it would open an empty report.
+    return { ok: false, error: { message: "the template is empty", line: 1, column: 1 }, path };
+  }
   const error = createTemplateEnvironment().validate(overrideText);
   if (error) return { ok: false, error, path };
   return { ok: true, template: { kind, source: overrideText, origin: "repository", path } };

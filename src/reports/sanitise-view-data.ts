@@ -13,7 +13,8 @@ const MAX_DEPTH = 32;
  * our environment alone. So the data is pre-sanitised here and Handlebars' escaping is
  * kept: every string is stripped of control characters, has mentions and references
  * neutralised and is capped in length; `{{x}}` then adds the HTML escaping. Together that
- * is `safeText`. Templates that write `{{{x}}}` opt out of HTML escaping only.
+ * is `safeText`. `{{{x}}}` and `{{&x}}` are refused by the static check, so no template
+ * can print user text unescaped; the app's own markup arrives through helpers.
  *
  * The copy also drops functions (Handlebars would call them), prototype names as keys,
  * cycles and anything nested deeper than 32, and turns Dates into ISO strings.

@@ -31,6 +31,17 @@ describe("safe template environment: must-hold attacks give a clear error at the
     expect([error.line, error.column]).toEqual([line, column]);
   });
 
+  it.each([
+    ["ok\n{{{summary}}}", 2, 1],
+    ["ok\n  {{& summary}}", 2, 3],
+  ])("refuses unescaped output: %j", (source, line, column) => {
+    expect(failure(source, { summary: "<script>" })).toEqual({
+      message: "{{{…}}} and {{&…}} (unescaped output) are not allowed: use {{…}} or a helper such as {{md …}}",
+      line,
+      column,
+    });
+  });
+
   it("refuses a prototype name that only arrives in the data, at the lookup's line", () => {
     const error = failure("ok\n{{lookup this field}}", { field: "constructor" });
     expect(error).toEqual({ message: expect.stringMatching(/"constructor" is not allowed/), line: 2, column: 1 });
