@@ -38,20 +38,13 @@ export function decideDeclaration(
   const labelSeverities = issue.labels.map(names.parseSeverity).filter((s) => s !== undefined);
   const severity = form.severity ?? labelSeverities[0] ?? config.default_severity;
 
-  const problems = fromForm ? [...form.problems] : [];
+  const problems: IncidentState["problems"] = fromForm ? [...form.problems] : [];
   if (!fromForm && labelSeverities.length === 0)
-    problems.push(
-      `No severity was given; \`${severity}\` was assumed. Change it with a \`${names.severity("critical")}\`-style label or \`/severity\`.`,
-    );
-  if (form.services.length === 0)
-    problems.push(
-      "No affected services are named; say `/services inference, gateway` so the right people are brought in.",
-    );
-  const unknown = form.services.filter((s) => !(s in config.services));
-  if (unknown.length > 0 && Object.keys(config.services).length > 0)
-    problems.push(
-      `${unknown.map((s) => `\`${s}\``).join(", ")} ${unknown.length === 1 ? "is" : "are"} not listed under \`services\` in \`.github/firewatch.yml\`; nobody was paged for ${unknown.length === 1 ? "it" : "them"}.`,
-    );
+    problems.push({
+      field: "severity",
+      text: `No severity was given; \`${severity}\` was assumed. Change it with a \`${names.severity("critical")}\`-style label or \`/severity\`.`,
+    });
+  problems.push(...serviceProblems(config, form.services));
 
   const state: IncidentState = {
     v: 1,
@@ -67,6 +60,7 @@ export function decideDeclaration(
     updates: [],
     actions: [],
     problems,
+    handled: [],
   };
 
   const add: string[] = [];
@@ -86,4 +80,27 @@ export function decideDeclaration(
   if (oncall.length > 0 && room > 0)
     effects.push({ kind: "assign", issue: issue.number, logins: oncall.slice(0, room) });
   return { state, severity, effects };
+}
+
+/** What the card asks about the affected services: none named, or some nobody is configured for. */
+export function serviceProblems(
+  config: Config,
+  services: readonly string[],
+): IncidentState["problems"] {
+  if (services.length === 0)
+    return [
+      {
+        field: "services",
+        text: "No affected services are named; say `/services inference, gateway` so the right people are brought in.",
+      },
+    ];
+  const unknown = services.filter((s) => !(s in config.services));
+  if (unknown.length === 0 || Object.keys(config.services).length === 0) return [];
+  const one = unknown.length === 1;
+  return [
+    {
+      field: "services",
+      text: `${unknown.map((s) => `\`${s}\``).join(", ")} ${one ? "is" : "are"} not listed under \`services\` in \`.github/firewatch.yml\`; nobody was paged for ${one ? "it" : "them"}.`,
+    },
+  ];
 }

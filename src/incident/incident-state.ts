@@ -30,8 +30,10 @@ export const incidentStateSchema = z
       )
       .default([]),
     resolution: entry.optional(),
-    /** Lines the card shows asking responders to fill in what was missing or invalid. */
-    problems: z.array(z.string()).default([]),
+    /** What was missing or invalid at declaration, by field; the card asks for each until a command fixes it. */
+    problems: z.array(z.object({ field: z.string(), text: z.string() })).default([]),
+    /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */
+    handled: z.array(z.number()).default([]),
   })
   .passthrough();
 

@@ -15,6 +15,11 @@ export const FORM_FIELDS = {
   links: "Links",
 } as const;
 
+export interface FormProblem {
+  field: keyof typeof FORM_FIELDS;
+  text: string;
+}
+
 export interface IncidentForm {
   summary?: string;
   severity?: Severity;
@@ -22,8 +27,8 @@ export interface IncidentForm {
   impact?: string;
   detectedAt?: string;
   links: string[];
-  /** What the responders are asked to fill in or fix, one line each. */
-  problems: string[];
+  /** What the responders are asked to fill in or fix, by field. */
+  problems: FormProblem[];
 }
 
 /** True when the body looks like GitHub's rendering of the incident form. */
@@ -42,47 +47,52 @@ export function isIncidentForm(body: string | null | undefined): boolean {
  */
 export function parseIssueForm(body: string | null | undefined, now: Date): IncidentForm {
   const sections = splitSections(body ?? "");
-  const problems: string[] = [];
-  const field = (name: string): string | undefined => {
+  const problems: FormProblem[] = [];
+  const problem = (field: FormProblem["field"], text: string) => problems.push({ field, text });
+  const field = (key: keyof typeof FORM_FIELDS): string | undefined => {
+    const name = FORM_FIELDS[key];
     const value = sections.get(name.toLowerCase());
     if (value === undefined || value === "" || value === "_No response_") return undefined;
     if (value.length <= FIELD_LIMIT) return value;
-    problems.push(
+    problem(
+      key,
       `**${name}** was longer than ${FIELD_LIMIT.toLocaleString("en")} characters and was shortened.`,
     );
     return `${value.slice(0, FIELD_LIMIT)}…`;
   };
 
-  const summary = field(FORM_FIELDS.summary);
+  const summary = field("summary");
   if (!summary)
-    problems.push(`**${FORM_FIELDS.summary}** is missing: say in a sentence what is broken.`);
+    problem("summary", `**${FORM_FIELDS.summary}** is missing: say in a sentence what is broken.`);
 
-  const severityText = field(FORM_FIELDS.severity);
+  const severityText = field("severity");
   const severity = parseSeverity(severityText);
   if (!severityText)
-    problems.push(`**${FORM_FIELDS.severity}** is missing; the default severity was used.`);
+    problem("severity", `**${FORM_FIELDS.severity}** is missing; the default severity was used.`);
   else if (!severity)
-    problems.push(
+    problem(
+      "severity",
       `**${FORM_FIELDS.severity}** \`${oneLine(severityText)}\` is not one of ${SEVERITIES.join(", ")}; the default severity was used.`,
     );
 
-  const services = splitList(field(FORM_FIELDS.services));
+  const services = splitList(field("services"));
   if (services.length > MAX_SERVICES)
-    problems.push(`Only the first ${MAX_SERVICES} affected services were kept.`);
+    problem("services", `Only the first ${MAX_SERVICES} affected services were kept.`);
 
-  const detectedText = field(FORM_FIELDS.detectedAt);
+  const detectedText = field("detectedAt");
   const detectedAt = parseTime(detectedText, now);
   if (detectedText && !detectedAt)
-    problems.push(
+    problem(
+      "detectedAt",
       `**${FORM_FIELDS.detectedAt}** \`${oneLine(detectedText)}\` is not a past date and time such as 2026-11-26 14:05 UTC.`,
     );
 
-  const links = (field(FORM_FIELDS.links) ?? "").match(/https?:\/\/[^\s<>()]+/g) ?? [];
+  const links = (field("links") ?? "").match(/https?:\/\/[^\s<>()]+/g) ?? [];
   return {
     summary,
     severity,
     services: services.slice(0, MAX_SERVICES),
-    impact: field(FORM_FIELDS.impact),
+    impact: field("impact"),
     detectedAt,
     links: links.slice(0, 20),
     problems,

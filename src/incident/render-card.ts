@@ -65,7 +65,7 @@ export function renderCard(view: CardView): string {
     ...rows.map(([k, v]) => `| ${k} | ${v} |`),
   ];
   const attention = [
-    ...state.problems.map((p) => `- ${p}`),
+    ...state.problems.map((p) => `- ${p.text}`),
     ...view.configProblems.map(
       (p) =>
         `- \`.github/firewatch.yml\`: \`${p.field}\` ${safeText(p.message)} (the default is used)`,

@@ -65,13 +65,16 @@ describe("parseIssueForm", () => {
   ])("turns %s into problems, never an exception", (_name, body, expected) => {
     const parsed = parseIssueForm(body, NOW);
     expect(parsed.problems).toHaveLength(expected.length);
-    expected.forEach((re, i) => expect(parsed.problems[i]).toMatch(re));
+    expected.forEach((re, i) => expect(parsed.problems[i]?.text).toMatch(re));
   });
 
   it("shortens 100 KB of text in a field and says so", () => {
     const parsed = parseIssueForm(form({ Summary: "x".repeat(100_000), Severity: "high" }), NOW);
     expect(parsed.summary).toHaveLength(FIELD_LIMIT + 1);
-    expect(parsed.problems[0]).toMatch(/longer than 2,000 characters/);
+    expect(parsed.problems[0]).toMatchObject({
+      field: "summary",
+      text: expect.stringMatching(/longer than 2,000 characters/),
+    });
   });
 
   it("keeps only service names that are names", () => {
