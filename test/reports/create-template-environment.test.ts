@@ -137,6 +137,15 @@ describe("safe template environment: must-hold attacks give a clear error at the
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it.each([
+    [123, "a template must be text"],
+    [{ type: "Program", body: [], strip: {} }, "a template must be text"],
+    [null, "a template must be text"],
+  ])("compiles only strings, never a pre-built AST: %j", (source, message) => {
+    expect(env.render(source as unknown as string, {})).toEqual({ ok: false, error: { message, line: 1, column: 1 } });
+    expect(env.validate(source as unknown as string)).toEqual({ message, line: 1, column: 1 });
+  });
+
   it("keeps environments apart", () => {
     const other = createTemplateEnvironment();
     expect(output("{{eq 1 1}}")).toBe("true");
