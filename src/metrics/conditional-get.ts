@@ -58,6 +58,36 @@ async function getPage<T>(client: RequestClient, url: string, pick: (item: unkno
   }
 }
 
+/**
+ * One JSON document fetched conditionally; `undefined` when GitHub answers 404 (a missing
+ * file, say). `pick` keeps what is needed; that is what the cache holds.
+ */
+export async function conditionalGet<T>(
+  client: RequestClient,
+  url: string,
+  pick: (data: unknown) => T,
+  cache: HttpCache | undefined,
+  stats: RequestStats,
+): Promise<T | undefined> {
+  const cached = await cache?.get(url);
+  stats.requests++;
+  try {
+    const response = await client.request(`GET ${url}`, { headers: cached?.etag ? { "if-none-match": cached.etag } : {} });
+    const value = pick(response.data);
+    const etag = response.headers.etag;
+    if (cache && typeof etag === "string") await cache.set(url, { etag, data: value });
+    return value;
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (cached && status === 304) {
+      stats.notModified++;
+      return cached.data as T;
+    }
+    if (status === 404) return undefined;
+    throw error;
+  }
+}
+
 function nextLink(link: unknown): string | undefined {
   if (typeof link !== "string") return undefined;
   return /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
