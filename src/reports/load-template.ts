@@ -1,6 +1,6 @@
-import { createTemplateEnvironment } from "./create-template-environment.js";
+import { createTemplateEnvironment } from "./environment/create-template-environment.js";
 import { defaultTemplate, type ReportKind } from "./default-templates.js";
-import type { TemplateError } from "./template-error.js";
+import type { TemplateError } from "./environment/template-error.js";
 
 /** Where a repository puts its own template for a report kind. */
 export function templateOverridePath(kind: ReportKind): string {

@@ -1,10 +1,10 @@
 import { computePostmortem } from "./compute-postmortem.js";
 import { computeRecoveryReport } from "./compute-recovery-report.js";
-import { createTemplateEnvironment } from "./create-template-environment.js";
+import { createTemplateEnvironment } from "./environment/create-template-environment.js";
 import { defaultTemplate } from "./default-templates.js";
 import type { PostmortemData } from "./postmortem-data.js";
 import type { RecoveryReportData } from "./recovery-report-data.js";
-import type { TemplateError } from "./template-error.js";
+import type { TemplateError } from "./environment/template-error.js";
 
 export interface ReportDataByKind {
   postmortem: PostmortemData;

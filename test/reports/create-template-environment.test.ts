@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTemplateEnvironment } from "../../src/reports/create-template-environment.js";
+import { createTemplateEnvironment } from "../../src/reports/environment/create-template-environment.js";
 import { MermaidDiagram } from "../../src/reports/mermaid/mermaid-diagram.js";
 
 const env = createTemplateEnvironment();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTemplateEnvironment } from "../../src/reports/create-template-environment.js";
+import { createTemplateEnvironment } from "../../src/reports/environment/create-template-environment.js";
 import { REPORT_KINDS, defaultTemplate } from "../../src/reports/default-templates.js";
 import { loadTemplate, templateOverridePath } from "../../src/reports/load-template.js";
 

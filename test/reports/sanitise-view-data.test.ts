@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MermaidDiagram } from "../../src/reports/mermaid/mermaid-diagram.js";
-import { sanitiseViewData } from "../../src/reports/sanitise-view-data.js";
+import { sanitiseViewData } from "../../src/reports/environment/sanitise-view-data.js";
 
 const Z = "\u200B";
 

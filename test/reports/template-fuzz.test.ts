@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTemplateEnvironment } from "../../src/reports/create-template-environment.js";
+import { createTemplateEnvironment } from "../../src/reports/environment/create-template-environment.js";
 
 // Fragments that, glued together at random, make broken, odd and hostile templates.
 const FRAGMENTS = [

@@ -1,10 +1,10 @@
 import type Handlebars from "handlebars";
 import { safeText } from "../../markdown/safe-text.js";
 import { tableCell } from "../../markdown/table-cell.js";
-import { FORBIDDEN_NAMES } from "../check-template-ast.js";
+import { FORBIDDEN_NAMES } from "../environment/check-template-ast.js";
 import { MermaidDiagram } from "../mermaid/mermaid-diagram.js";
-import type { RenderBudget } from "../render-budget.js";
-import { TemplateFailure, type SourceLocation } from "../template-error.js";
+import type { RenderBudget } from "../environment/render-budget.js";
+import { TemplateFailure, type SourceLocation } from "../environment/template-error.js";
 import { formatDate, isDateStyle } from "./format-date.js";
 import { elapsedMs, formatDuration } from "./format-duration.js";
 

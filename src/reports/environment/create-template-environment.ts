@@ -1,6 +1,6 @@
 import Handlebars from "handlebars";
 import { checkTemplateAst, type PartialSites } from "./check-template-ast.js";
-import { registerTemplateHelpers } from "./helpers/register-template-helpers.js";
+import { registerTemplateHelpers } from "../helpers/register-template-helpers.js";
 import { RenderBudget } from "./render-budget.js";
 import { sanitiseViewData } from "./sanitise-view-data.js";
 import { TemplateFailure, templateError, type SourceLocation, type TemplateError } from "./template-error.js";

@@ -1,8 +1,8 @@
-import { neutraliseReferences } from "../markdown/neutralise-references.js";
-import { stripControlCharacters } from "../markdown/strip-control-characters.js";
-import { truncate } from "../markdown/truncate.js";
+import { neutraliseReferences } from "../../markdown/neutralise-references.js";
+import { stripControlCharacters } from "../../markdown/strip-control-characters.js";
+import { truncate } from "../../markdown/truncate.js";
 import { FORBIDDEN_NAMES } from "./check-template-ast.js";
-import { MermaidDiagram } from "./mermaid/mermaid-diagram.js";
+import { MermaidDiagram } from "../mermaid/mermaid-diagram.js";
 
 const MAX_DEPTH = 32;
 

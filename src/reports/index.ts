@@ -1,0 +1,13 @@
+export { createTemplateEnvironment, type RenderResult, type TemplateEnvironment } from "./environment/create-template-environment.js";
+export { DEFAULT_TEMPLATE_LIMITS, type TemplateLimits } from "./environment/template-limits.js";
+export type { TemplateError } from "./environment/template-error.js";
+export { renderReport, type RenderReportResult, type ReportDataByKind } from "./render-report.js";
+export { loadTemplate, templateOverridePath, type LoadedTemplate, type LoadTemplateResult } from "./load-template.js";
+export { defaultTemplate, REPORT_KINDS, type ReportKind } from "./default-templates.js";
+export type { PostmortemData, PostmortemComputed, IncidentRef, Instant, Stamped } from "./postmortem-data.js";
+export type { RecoveryReportData, RecoveryReportComputed } from "./recovery-report-data.js";
+export { MermaidDiagram } from "./mermaid/mermaid-diagram.js";
+export { buildIncidentGantt, type IncidentGanttInput, type GanttPhase, type GanttMilestone } from "./mermaid/incident-gantt.js";
+export { ganttLabel } from "./mermaid/gantt-label.js";
+export { formatDuration, elapsedMs } from "./helpers/format-duration.js";
+export { formatDate, type DateStyle } from "./helpers/format-date.js";
