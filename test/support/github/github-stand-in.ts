@@ -8,7 +8,8 @@ import { FaultInjector, type FaultSpec } from "./http/fault-injection.js";
 import { issueView, type IssueView } from "./issue-view.js";
 import type { BaseUrls } from "./shapes/base-urls.js";
 import { GitHubState, type RepositorySeed } from "./state/github-state.js";
-import type { Repository } from "./state/model.js";
+import type { PullRequest, Repository } from "./state/model.js";
+import { pullOf, pullsOf, teamsOf } from "./state/pull-mutations.js";
 import type { WebhookIntent } from "./state/mutation-context.js";
 import { createVirtualClock, type VirtualClock } from "./state/virtual-clock.js";
 import { userActions, type UserActions } from "./user-actions.js";
@@ -121,6 +122,25 @@ export class GitHubStandIn {
 
   issue(number: number, repo: Repository = this.repo): IssueView {
     return issueView(repo, this.state.issue(repo, number));
+  }
+
+  /** A file's content on a branch, or undefined when the branch or file does not exist. */
+  fileOn(branch: string, path: string, repo: Repository = this.repo): string | undefined {
+    return repo.branches.get(branch)?.get(path);
+  }
+
+  /** A pull request as it is now (for assertions). */
+  pull(number: number, repo: Repository = this.repo): PullRequest {
+    return pullOf(repo, number);
+  }
+
+  pulls(repo: Repository = this.repo): PullRequest[] {
+    return [...pullsOf(repo).values()];
+  }
+
+  /** Makes a team (`org/slug`) one that reviews can be requested from in the repository. */
+  addTeam(fullSlug: string, repo: Repository = this.repo): void {
+    teamsOf(repo).set(fullSlug.replace(/^@/, "").toLowerCase(), { id: this.state.nextId(), fullSlug: fullSlug.replace(/^@/, "") });
   }
 
   /** An installation token, for tests that call the API directly (the app gets its own via JWT). */

@@ -3,6 +3,7 @@ import type { GitHubState } from "./state/github-state.js";
 import { closeIssue, createIssue, reopenIssue } from "./state/issue-mutations.js";
 import { addLabels, removeLabel } from "./state/label-mutations.js";
 import type { Repository } from "./state/model.js";
+import { mergePull, pullOf, pushFile } from "./state/pull-mutations.js";
 import type { MutationContext, WebhookIntent } from "./state/mutation-context.js";
 
 /** What a person does on github.com; each queues the webhooks GitHub would send, with them as sender. */
@@ -15,6 +16,10 @@ export interface UserActions {
   /** @returns the new comment's id */
   comment(issueNumber: number, body: string): number;
   editComment(commentId: number, body: string): void;
+  /** Merges a pull request: `pull_request.closed` with `merged: true`. @returns the merge commit's sha */
+  mergePullRequest(pullNumber: number): string;
+  /** Commits one file to a branch, as with GitHub's web editor (`null` deletes it). @returns the commit's sha */
+  commitFile(branch: string, path: string, content: string | null): string;
 }
 
 export function userActions(
@@ -33,5 +38,7 @@ export function userActions(
     reopen: (n) => reopenIssue(ctx, repo, issue(n)),
     comment: (n, body) => createComment(ctx, repo, issue(n), body).id,
     editComment: (id, body) => void editComment(ctx, repo, id, body),
+    mergePullRequest: (n) => mergePull(ctx, repo, pullOf(repo, n)),
+    commitFile: (branch, path, content) => pushFile(ctx, repo, branch, path, content),
   };
 }

@@ -3,9 +3,11 @@ import { assigneeHandlers } from "./assignee-handlers.js";
 import { commentHandlers } from "./comment-handlers.js";
 import { contentHandlers } from "./content-handlers.js";
 import { eventHandlers } from "./event-handlers.js";
+import { gitHandlers } from "./git-handlers.js";
 import { issueHandlers } from "./issue-handlers.js";
 import { labelHandlers } from "./label-handlers.js";
 import type { HandlerRegistry } from "./operation-handler.js";
+import { pullHandlers } from "./pull-handlers.js";
 import { userHandlers } from "./user-handlers.js";
 
 /** Every operation the stand-in implements; anything else in GitHub's description is a 501. */
@@ -18,4 +20,6 @@ export const defaultHandlers: HandlerRegistry = {
   ...assigneeHandlers,
   ...eventHandlers,
   ...userHandlers,
+  ...gitHandlers,
+  ...pullHandlers,
 };

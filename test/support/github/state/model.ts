@@ -1,4 +1,5 @@
 /** The stand-in's in-memory picture of GitHub. Plain data; behaviour lives in mutations. */
+import type { GitObjects } from "./git-objects.js";
 
 export interface User {
   id: number;
@@ -81,4 +82,37 @@ export interface Repository {
   labels: Map<string, Label>;
   issues: Map<number, Issue>;
   nextIssueNumber: number;
+  /** Commits, trees, blobs and branch heads (git-objects.ts); made on first use. */
+  git?: GitObjects;
+  /** Pull requests by number (numbers are shared with issues, as on GitHub); made on first use. */
+  pulls?: Map<number, PullRequest>;
+  /** Teams (`org/slug`, lower case) that can be asked for reviews here; made on first use. */
+  teams?: Map<string, Team>;
+}
+
+export interface Team {
+  id: number;
+  /** `org/slug` as configured, e.g. `acme/ml-serving`. */
+  fullSlug: string;
+}
+
+export interface PullRequest {
+  number: number;
+  id: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  draft: boolean;
+  user: User;
+  /** Branch names in the same repository. */
+  headRef: string;
+  baseRef: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  mergedAt: string | null;
+  mergedBy: User | null;
+  mergeCommitSha: string | null;
+  requestedReviewers: User[];
+  requestedTeams: Team[];
 }

@@ -1,8 +1,20 @@
-import type { Comment, Issue, Label, Repository, User } from "./model.js";
+import type { Comment, Issue, Label, PullRequest, Repository, User } from "./model.js";
 import type { GitHubState } from "./github-state.js";
 
 /** A webhook GitHub would send because of a change; turned into a payload when queued. */
-export interface WebhookIntent {
+export type WebhookIntent = IssueWebhookIntent | PullRequestWebhookIntent;
+
+export interface PullRequestWebhookIntent {
+  event: "pull_request";
+  action: string;
+  repo: Repository;
+  pull: PullRequest;
+  sender: User;
+  /** For `review_requested`: the one user or team asked. */
+  requestedReviewer?: User;
+}
+
+export interface IssueWebhookIntent {
   event: "issues" | "issue_comment";
   action: string;
   repo: Repository;

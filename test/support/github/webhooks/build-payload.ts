@@ -7,6 +7,7 @@ import { repositoryShape } from "../shapes/repository-shape.js";
 import { userShape } from "../shapes/user-shape.js";
 import type { GitHubState } from "../state/github-state.js";
 import type { WebhookIntent } from "../state/mutation-context.js";
+import { pullRequestPayload } from "./pull-request-payload.js";
 
 interface WebhookDefinition {
   name: string;
@@ -17,7 +18,7 @@ const require = createRequire(import.meta.url);
 /** @octokit/webhooks-examples, read once per process. */
 let examplesCache: WebhookDefinition[] | undefined;
 
-function examples(): WebhookDefinition[] {
+export function examples(): WebhookDefinition[] {
   examplesCache ??= JSON.parse(
     readFileSync(require.resolve("@octokit/webhooks-examples"), "utf8"),
   ) as WebhookDefinition[];
@@ -33,6 +34,7 @@ const ACTION_SPECIFIC_KEYS = ["label", "comment", "assignee", "changes", "organi
  * example stands in), with the objects replaced by the stand-in's current ones.
  */
 export function buildPayload(state: GitHubState, urls: BaseUrls, intent: WebhookIntent): Record<string, unknown> {
+  if (intent.event === "pull_request") return pullRequestPayload(state, urls, intent);
   const definition = examples().find((candidate) => candidate.name === intent.event);
   const example =
     definition?.examples.find((candidate) => candidate.action === intent.action) ?? definition?.examples[0];
