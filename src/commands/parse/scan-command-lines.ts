@@ -43,6 +43,7 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
   const result: ScanResult = { lines: [], problems: [], skipped: 0, firstSkipped: 0 };
   let fence: { char: string; length: number } | undefined;
   let quoteParagraph = false;
+  let htmlComment = false;
   let start = 0;
   for (let n = 1; start <= body.length; n++) {
     let end = body.indexOf("\n", start);
@@ -56,6 +57,10 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     const indent = i - lineStart;
     const first = i < lineEnd ? body[i] : undefined;
 
+    if (htmlComment) {
+      if (body.slice(lineStart, lineEnd).includes("-->")) htmlComment = false;
+      continue;
+    }
     if (fence) {
       if (first === fence.char && indent <= 3) {
         const close = fenceAt(body, i, lineEnd);
@@ -72,6 +77,10 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     if (open && !(open.char === "`" && open.infoHasBacktick)) {
       fence = open;
       quoteParagraph = false;
+      continue;
+    }
+    if (first === "<" && body.startsWith("<!--", i)) {
+      htmlComment = !body.slice(i + 4, lineEnd).includes("-->");
       continue;
     }
     if (first === ">") {

@@ -1,7 +1,8 @@
 /**
  * The known command closest to an unknown one, by optimal-string-alignment distance
  * (Damerau-Levenshtein with adjacent transpositions, so `/stauts` finds `/status`), or a
- * known name the unknown one abbreviates (`/sev` finds `/severity`). Nothing when no name
+ * known name the unknown one abbreviates (`/sev` finds `/severity`) or spells out
+ * (`/acknowledge` finds `/ack`). Nothing when no name
  * is within a third of the longer name's length, so `/deploy` does not suggest `/help`.
  */
 export function suggest(unknown: string, known: readonly string[]): string | undefined {
@@ -15,7 +16,9 @@ export function suggest(unknown: string, known: readonly string[]): string | und
   }
   if (best) return best.name;
   const prefixed = word.length >= 2 ? known.filter((name) => name.startsWith(word)) : [];
-  return prefixed.length === 1 ? prefixed[0] : undefined;
+  if (prefixed.length === 1) return prefixed[0];
+  const extended = known.filter((name) => name.length >= 3 && word.startsWith(name));
+  return extended.sort((a, b) => b.length - a.length)[0];
 }
 
 export function osaDistance(a: string, b: string): number {

@@ -32,6 +32,10 @@ describe("parseCommands: which lines are commands", () => {
     ["a nested quote", "> > /ack", []],
     ["a quote reply with a blank line after it", "> /ack\n\n/ack", ["3:ack"]],
     ["a line that lazily continues a quote", "> they said\n/ack", []],
+    ["a one-line HTML comment", "<!-- /ack -->\n/help", ["2:help"]],
+    ["a multi-line HTML comment", "<!--\n/ack\n-->\n/help", ["4:help"]],
+    ["an unclosed HTML comment runs to the end", "<!-- todo\n/ack", []],
+    ["a blank quote line ends the quoted paragraph", "> quoted\n>\n/ack", ["3:ack"]],
     ["unicode around commands", "🔥 on fire\n/note GPU 💥 — naïve café 日本語", ["2:note"]],
   ])("%s", (_name, body, expected) => {
     expect(names(body)).toEqual(expected);
