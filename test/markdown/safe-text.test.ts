@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { breakCodeFences } from "../../src/markdown/break-code-fences.js";
 import { escapeHtml } from "../../src/markdown/escape-html.js";
 import { neutraliseReferences } from "../../src/markdown/neutralise-references.js";
 import { safeText } from "../../src/markdown/safe-text.js";
@@ -73,5 +74,21 @@ describe("safeText: hostile input leaves nothing that pings, links or renders as
     expect(safeText("**bold** and [docs](https://example.com)\nline 2")).toBe(
       "**bold** and [docs](https://example.com)\nline 2",
     );
+  });
+});
+
+describe("breakCodeFences", () => {
+  it.each([
+    ["```\nrest of report", `\`${Z}\`\`\nrest of report`],
+    ["text\n   ~~~~ python", `text\n   ~${Z}~~~ python`],
+    ["    ``` (indented code, not a fence)", "    ``` (indented code, not a fence)"],
+    ["inline `code` and ``pairs``", "inline `code` and ``pairs``"],
+    ["~~strike~~", "~~strike~~"],
+  ])("%j", (input, expected) => {
+    expect(breakCodeFences(input)).toBe(expected);
+  });
+
+  it("is part of safeText", () => {
+    expect(safeText("notes:\n~~~\nall code now?")).toBe(`notes:\n~${Z}~~\nall code now?`);
   });
 });

@@ -123,6 +123,14 @@ describe("default postmortem with nothing recorded", () => {
 });
 
 describe("repository templates", () => {
+  it("keeps a stray code fence in user text from swallowing the rest of the report", () => {
+    const data = { ...gpuOomPostmortem, summary: "Logs:\n~~~\nCUDA error\n```" };
+    const md = markdown(renderReport("postmortem", undefined, data));
+    expect(md).toContain(`Logs:\n~${Z}~~\nCUDA error\n&#x60;${Z}&#x60;&#x60;`);
+    const summary = md.slice(md.indexOf("## Summary"), md.indexOf("## Impact"));
+    expect(summary).not.toMatch(/^ {0,3}(~~~|```)/m);
+  });
+
   it("renders a repository's own template with the same data and helpers", () => {
     const source = "# {{incident.title}}\nMTTR {{duration computed.timeToResolveMs}}, by {{join impact.services}}\n";
     expect(renderReport("postmortem", source, gpuOomPostmortem)).toEqual({

@@ -1,3 +1,4 @@
+import { breakCodeFences } from "../../markdown/break-code-fences.js";
 import { neutraliseReferences } from "../../markdown/neutralise-references.js";
 import { stripControlCharacters } from "../../markdown/strip-control-characters.js";
 import { truncate } from "../../markdown/truncate.js";
@@ -12,7 +13,7 @@ const MAX_DEPTH = 32;
  * every `Handlebars.create()` environment in the process), so it cannot be replaced for
  * our environment alone. So the data is pre-sanitised here and Handlebars' escaping is
  * kept: every string is stripped of control characters, has mentions and references
- * neutralised and is capped in length; `{{x}}` then adds the HTML escaping. Together that
+ * neutralised and code fences broken, and is capped in length; `{{x}}` then adds the HTML escaping. Together that
  * is `safeText`. `{{{x}}}` and `{{&x}}` are refused by the static check, so no template
  * can print user text unescaped; the app's own markup arrives through helpers.
  *
@@ -25,7 +26,7 @@ export function sanitiseViewData(value: unknown, maxStringLength: number): unkno
 }
 
 function copy(value: unknown, max: number, depth: number, seen: WeakSet<object>): unknown {
-  if (typeof value === "string") return truncate(neutraliseReferences(stripControlCharacters(value)), max);
+  if (typeof value === "string") return truncate(breakCodeFences(neutraliseReferences(stripControlCharacters(value))), max);
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return value;
   if (typeof value !== "object") return undefined;
   if (value instanceof MermaidDiagram) return value;
