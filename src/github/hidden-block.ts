@@ -15,9 +15,16 @@ export function hasMarker(body: string | null | undefined, key: string): boolean
   return (body ?? "").includes(marker(key));
 }
 
-/** JSON inside an HTML comment; `--` (the only way JSON could end the comment) is escaped. */
+/**
+ * JSON inside an HTML comment. `--` (the only way JSON could end the comment) and angle
+ * brackets are written as JSON escapes, so user text in the data can neither close the
+ * comment nor look like markup to anything that scans the body.
+ */
 export function dataBlock(name: string, data: unknown): string {
-  const json = JSON.stringify(data).replace(/--/g, "-\\u002d");
+  const json = JSON.stringify(data)
+    .replace(/--/g, "-\\u002d")
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e");
   return `<!-- firewatch:data ${name} ${json} -->`;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 const stamp = { at: z.string(), by: z.string() };
-const entry = z.object({ ...stamp, text: z.string() });
+const entry = z.object({ ...stamp, text: z.string(), /** The comment it came from. */ url: z.string().optional() });
 
 /**
  * What an incident knows that labels cannot hold. It is stored as JSON in a hidden block
@@ -30,6 +30,20 @@ export const incidentStateSchema = z
       )
       .default([]),
     resolution: entry.optional(),
+    /** Runbook executions on this incident, newest last; each one's own state is in its runbook comment. */
+    runbooks: z
+      .array(
+        z.object({
+          name: z.string(),
+          executionId: z.string(),
+          status: z.string(),
+          startedAt: z.string(),
+          startedBy: z.string(),
+          endedAt: z.string().optional(),
+          commentId: z.number().optional(),
+        }),
+      )
+      .optional(),
     /** What was missing or invalid at declaration, by field; the card asks for each until a command fixes it. */
     problems: z.array(z.object({ field: z.string(), text: z.string() })).default([]),
     /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */

@@ -1,6 +1,6 @@
 import type { Severity } from "../config/schema.js";
 import type { ConfigProblem } from "../config/load-config.js";
-import { dataBlock, marker } from "../github/hidden-block.js";
+import { dataBlock } from "../github/hidden-block.js";
 import { safeText } from "../markdown/safe-text.js";
 import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
 import { between, formatDuration, formatTime } from "./format-time.js";
@@ -57,7 +57,6 @@ export function renderCard(view: CardView): string {
   if (state.resolution) rows.push(["Resolution", tableCellSyntax(stamped(state.resolution))]);
 
   const parts = [
-    marker(CARD_KEY),
     `## 🔥 Incident: \`${status}\` · severity \`${view.severity}\``,
     "",
     "| | |",
@@ -84,6 +83,18 @@ export function renderCard(view: CardView): string {
       "### Follow-up actions",
       "",
       ...state.actions.map((a) => `- #${a.issue}${a.owner ? ` (${a.owner})` : ""}`),
+    );
+  }
+  const runbooks = state.runbooks ?? [];
+  if (runbooks.length > 0) {
+    parts.push(
+      "",
+      "### Runbooks",
+      "",
+      ...runbooks.map(
+        (r) =>
+          `- ${r.commentId ? `[\`${r.name}\`](#issuecomment-${r.commentId})` : `\`${r.name}\``} — ${r.status}, started ${formatTime(r.startedAt)}${r.endedAt ? `, ended ${formatTime(r.endedAt)}` : ""}`,
+      ),
     );
   }
   const notes = [
