@@ -1,11 +1,12 @@
 /**
- * U+200B ZERO WIDTH SPACE. Dependabot (`@\u200bdependabot`) and Renovate
- * (`@&#8203;user`, `#&#8203;123`) put it after `@` and `#` in text they copy from
- * changelogs, because GitHub's mention and reference filters need the name or number to
- * follow the sigil directly: with the invisible character in between, the text reads the
- * same but does not ping anyone or create a cross-reference. We insert the character
- * itself, not the `&#8203;` entity, so it survives code spans, table cells and Mermaid
- * labels where entities are not decoded.
+ * U+200B ZERO WIDTH SPACE. Renovate's `sanitizeMarkdown` puts it after every `@` and after
+ * `#` before a digit in the changelogs it copies into pull requests (Dependabot does the
+ * same with release notes), because GitHub's mention and reference filters need the name
+ * or number to follow the sigil directly: with the invisible character in between the
+ * text reads the same but pings nobody and creates no cross-reference. Backticks would
+ * also work but change how the text looks and cannot nest inside code spans. We insert
+ * the character itself, not the `&#8203;` entity, so it survives code spans, table cells
+ * and Mermaid labels, where entities are not decoded.
  */
 export const ZERO_WIDTH_SPACE = "\u200B";
 
