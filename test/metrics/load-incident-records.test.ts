@@ -5,7 +5,9 @@ import { configSchema } from "../../src/config/schema.js";
 import { labelNames } from "../../src/incident/label-names.js";
 import type { RequestClient } from "../../src/metrics/conditional-get.js";
 import { memoryHttpCache } from "../../src/metrics/http-cache.js";
+import { buildMetricsReport } from "../../src/metrics/build-metrics-report.js";
 import { loadIncidentRecords } from "../../src/metrics/load-incident-records.js";
+import { parseSince } from "../../src/metrics/parse-since.js";
 import { GitHubStandIn } from "../support/github/github-stand-in.js";
 import { rsaKeyPair } from "../support/rsa-key-pair.js";
 import { seedIncidents } from "./seed-incidents.js";
@@ -92,5 +94,17 @@ describe("loadIncidentRecords against the stand-in", () => {
     const recent = await load(memoryHttpCache(), new Date(cut));
     expect(recent.records.length).toBeLessThan(30);
     expect(recent.records.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("builds the /metrics reply in one call, without links to the incidents", async () => {
+    seedIncidents(gh, { count: 12, start: "2026-02-01T00:00:00Z" });
+    const since = parseSince("30d");
+    if (!since.ok) throw new Error(since.error);
+    const report = await buildMetricsReport({ client, owner: "acme", repo: "llm", names, since: since.value, now: new Date("2026-03-01T00:00:00Z") });
+    expect(report.metrics.since).toBe("2026-01-30T00:00:00.000Z");
+    expect(report.metrics.count).toBe(12);
+    expect(report.markdown).toContain("12 incidents, since 2026-01-30");
+    expect(report.markdown).not.toContain("/issues/");
+    expect(report.requests).toEqual({ requests: 13, notModified: 0, skipped: 0 });
   });
 });
