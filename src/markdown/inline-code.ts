@@ -1,7 +1,11 @@
 import { stripControlCharacters } from "./strip-control-characters.js";
 
 export interface InlineCodeOptions {
-  /** The span goes into a table cell: pipes are escaped (GitHub unescapes `\|` inside code in tables). */
+  /**
+   * The span goes into a table cell: pipes become `\|`. GitHub removes that backslash
+   * before it parses the span, and backslashes are not escapes inside code, so nothing
+   * else is doubled.
+   */
   readonly inTable?: boolean;
 }
 
@@ -15,7 +19,7 @@ export interface InlineCodeOptions {
 export function inlineCode(text: string, options: InlineCodeOptions = {}): string {
   let content = stripControlCharacters(text).replace(/\n/g, " ");
   if (content === "") return "";
-  if (options.inTable) content = content.replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
+  if (options.inTable) content = content.replace(/\|/g, "\\|");
   const longestRun = Math.max(0, ...Array.from(content.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longestRun + 1);
   const needsPadding = content.startsWith("`") || content.endsWith("`") || /^ .* $/.test(content);

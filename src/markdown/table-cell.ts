@@ -3,11 +3,12 @@ import { safeText } from "./safe-text.js";
 /**
  * Makes already-safe text fit in one Markdown table cell without changing what it shows.
  *
- * GitHub's table parser splits a row at every `|` not preceded by a backslash *escape*,
- * and `\\` is itself an escape, so `a\|b` typed by a user would become `a\\|b`'s two
- * cells if only the pipe were escaped: backslashes are doubled first, then pipes escaped.
- * A newline would end the row, so line breaks become `<br>` (the only HTML we emit; user
- * HTML is escaped before this runs). Empty text becomes a space so the cell exists.
+ * GitHub (cmark-gfm) splits a row at each `|` that no backslash precedes, then turns
+ * `\|` back into `|` before inline parsing. So pipes become `\|`, and backslashes are
+ * doubled first so that a user's own `\` still shows (and `a\|b` cannot end a cell
+ * early under a stricter parser that treats `\\` as an escape either). A newline would
+ * end the row, so line breaks become `<br>` (the only HTML we emit; user HTML is escaped
+ * before this runs). Empty text becomes a space so the cell exists.
  */
 export function tableCellSyntax(safe: string): string {
   const cell = safe

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { inlineCode } from "../../src/markdown/inline-code.js";
 import { tableCell } from "../../src/markdown/table-cell.js";
 
-/** Splits a GFM table row the way cmark-gfm does: at pipes not escaped by a backslash. */
+/**
+ * Splits a GFM table row with an escape-state machine (`\\` escapes the next character).
+ * That is stricter than cmark-gfm, where any backslash before a pipe protects it, so a
+ * row that keeps its cells here keeps them on GitHub too.
+ */
 function splitRow(row: string): string[] {
   const cells: string[] = [];
   let current = "";
@@ -60,10 +64,12 @@ describe("inlineCode", () => {
     expect(inlineCode(input)).toBe(expected);
   });
 
-  it("escapes pipes when the span sits in a table", () => {
+  it("escapes pipes, and only pipes, when the span sits in a table", () => {
     const row = `| ${inlineCode("a|b", { inTable: true })} | next |`;
     expect(row).toBe("| `a\\|b` | next |");
     expect(splitRow(row)).toHaveLength(2);
+    // GitHub drops the backslash of `\|` before parsing the span, and code shows backslashes as typed.
+    expect(inlineCode("C:\\tmp\\|x", { inTable: true })).toBe("`C:\\tmp\\\\|x`");
   });
 
   it("no backtick run inside can close the span", () => {
