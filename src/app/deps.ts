@@ -5,6 +5,11 @@ import type { Sleep } from "../github/rate-limit-retry.js";
 export interface AppDeps {
   now: () => Date;
   sleep: Sleep;
+  /**
+   * How runbook `http` steps reach the network (default: the global fetch). The allow-list is
+   * checked before it is called; tests pass one that routes allowed hosts to a local server.
+   */
+  fetch?: typeof fetch;
 }
 
 /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */

@@ -13,6 +13,8 @@ import { pullOf, pullsOf, teamsOf } from "./state/pull-mutations.js";
 import type { WebhookIntent } from "./state/mutation-context.js";
 import { createVirtualClock, type VirtualClock } from "./state/virtual-clock.js";
 import { userActions, type UserActions } from "./user-actions.js";
+import { runbookActions, type RunbookActions, type RunMatch } from "./runbook-actions.js";
+import type { CheckRun, WorkflowRun } from "./state/runbook-model.js";
 import { buildPayload } from "./webhooks/build-payload.js";
 import { WebhookQueue, type DeliveryRecord } from "./webhooks/webhook-queue.js";
 
@@ -118,6 +120,20 @@ export class GitHubStandIn {
   /** Act as a person on github.com (the user is created on first use). */
   as(login: string, repo: Repository = this.repo): UserActions {
     return userActions(this.state, repo, login, this.emit);
+  }
+
+  /** Workflow dispatches and runs, check runs and runbook pull requests (runbook-actions.ts). */
+  runbooks(repo: Repository = this.repo): RunbookActions {
+    return runbookActions(this.state, repo, this.emit);
+  }
+
+  /** Completes a workflow run (by id, or by its title or inputs) and sends `workflow_run.completed`. */
+  completeWorkflowRun(match: RunMatch, conclusion: "success" | "failure" | "cancelled" | "timed_out"): WorkflowRun {
+    return this.runbooks().completeWorkflowRun(match, conclusion);
+  }
+
+  checkRuns(): readonly CheckRun[] {
+    return this.runbooks().checkRuns();
   }
 
   issue(number: number, repo: Repository = this.repo): IssueView {

@@ -9,6 +9,11 @@ import { labelHandlers } from "./label-handlers.js";
 import type { HandlerRegistry } from "./operation-handler.js";
 import { pullHandlers } from "./pull-handlers.js";
 import { userHandlers } from "./user-handlers.js";
+import { actionsHandlers } from "./actions-handlers.js";
+import { checkRunHandlers } from "./check-run-handlers.js";
+import { commitContentHandlers } from "./commit-content-handlers.js";
+import { pullFileHandlers } from "./pull-file-handlers.js";
+import { repositoryHandlers } from "./repository-handlers.js";
 
 /** Every operation the stand-in implements; anything else in GitHub's description is a 501. */
 export const defaultHandlers: HandlerRegistry = {
@@ -20,6 +25,11 @@ export const defaultHandlers: HandlerRegistry = {
   ...assigneeHandlers,
   ...eventHandlers,
   ...userHandlers,
+  ...commitContentHandlers,
+  ...pullFileHandlers,
+  ...actionsHandlers,
+  ...checkRunHandlers,
+  ...repositoryHandlers,
   ...gitHandlers,
   ...pullHandlers,
 };

@@ -1,5 +1,6 @@
 /** The stand-in's in-memory picture of GitHub. Plain data; behaviour lives in mutations. */
 import type { GitObjects } from "./git-objects.js";
+import type { RunbookRepositoryData } from "./runbook-model.js";
 
 export interface User {
   id: number;
@@ -88,6 +89,8 @@ export interface Repository {
   pulls?: Map<number, PullRequest>;
   /** Teams (`org/slug`, lower case) that can be asked for reviews here; made on first use. */
   teams?: Map<string, Team>;
+  /** Workflow dispatches and runs, check runs (runbook-repository-data.ts); made on first use. */
+  runbookData?: RunbookRepositoryData;
 }
 
 export interface Team {

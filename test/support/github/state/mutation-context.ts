@@ -1,8 +1,9 @@
 import type { Comment, Issue, Label, PullRequest, Repository, User } from "./model.js";
 import type { GitHubState } from "./github-state.js";
+import type { WorkflowRunWebhookIntent } from "./workflow-run-intent.js";
 
 /** A webhook GitHub would send because of a change; turned into a payload when queued. */
-export type WebhookIntent = IssueWebhookIntent | PullRequestWebhookIntent;
+export type WebhookIntent = IssueWebhookIntent | PullRequestWebhookIntent | WorkflowRunWebhookIntent;
 
 export interface PullRequestWebhookIntent {
   event: "pull_request";
