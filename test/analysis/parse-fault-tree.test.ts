@@ -105,4 +105,9 @@ describe("parseFaultTree", () => {
     const result = parseFaultTree(source);
     expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([6, 9]);
   });
+
+  it("works with any loader that gives values and positions", () => {
+    const loader = { load: () => ({ value: { title: "T", top: "x", gates: [], events: [{ id: "y" }] }, positionOf: (path: ReadonlyArray<string | number>) => ({ line: path.length, column: 7 }) }) };
+    expect(parseFaultTree("ignored", loader)).toMatchObject({ ok: false, errors: [{ message: expect.stringMatching(/top event "x"/), line: 1, column: 7, path: "top" }] });
+  });
 });
