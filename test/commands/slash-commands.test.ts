@@ -16,8 +16,9 @@ const COLLABORATORS = {
   carol: "write",
   reader: "read",
 } as const;
+/** The card as a reader sees it: without its hidden HTML comments (which GitHub does not render). */
 const card = (comments: { body: string }[]) =>
-  comments.find((c) => c.body.includes("## 🔥 Incident"))!.body;
+  comments.find((c) => c.body.includes("## 🔥 Incident"))!.body.replace(/<!--[\s\S]*?-->/g, "");
 const replies = (comments: { body: string; user: string }[]) =>
   comments.filter((c) => c.user === "firewatch[bot]" && !c.body.includes("## 🔥 Incident"));
 
