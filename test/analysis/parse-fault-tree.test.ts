@@ -82,12 +82,11 @@ describe("parseFaultTree", () => {
     expect({ line: first?.line, column: first?.column }).toEqual({ line: expected.line, column: expected.column });
   });
 
-  it("loads a billion-laughs alias bomb quickly and refuses it", () => {
+  it("refuses a billion-laughs alias bomb without expanding it", () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`)].join("\n");
-    const started = performance.now();
     const result = parseFaultTree(bomb);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.message).toMatch(/alias/);
   });
 
   it("refuses an oversized file", () => {
