@@ -7,6 +7,7 @@ import { newestLabel } from "../incident/status-history.js";
 import { declareIncident } from "./declare-incident.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { refreshCard } from "./refresh-card.js";
+import { maybeOpenPostmortem } from "./reports/index.js";
 
 type IssuesContext = Context<
   "issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened"
@@ -94,6 +95,8 @@ async function followLifecycle(
     names.isStatusLabel(change.label) ||
     names.isSeverityLabel(change.label);
   if (touchesIncident) await refreshCard(scope, number);
+  if (change.kind === "closed" || (change.kind === "labeled" && names.parseStatus(change.label) === "resolved"))
+    await maybeOpenPostmortem(scope, number);
 }
 
 async function hintNotAnIncident(scope: EventScope, number: number, label: string): Promise<void> {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { rcaStateSchema } from "../analysis/rca-state.js";
+import { reportsStateSchema } from "../reports/data/report-state.js";
 
 const stamp = { at: z.string(), by: z.string() };
 const entry = z.object({ ...stamp, text: z.string(), /** The comment it came from. */ url: z.string().optional() });
@@ -48,6 +50,10 @@ export const incidentStateSchema = z
     problems: z.array(z.object({ field: z.string(), text: z.string() })).default([]),
     /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */
     handled: z.array(z.number()).default([]),
+    /** Root-cause analysis notes (`/why`, `/cause`, `/factor`, `/root-cause`, `/lesson`); unreadable notes are dropped, never the card. */
+    rca: rcaStateSchema.optional().catch(undefined),
+    /** The postmortem pull request and the fault trees attached for the reports. */
+    reports: reportsStateSchema.optional().catch(undefined),
   })
   .passthrough();
 

@@ -6,6 +6,7 @@ import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
 import { between, formatDuration, formatTime } from "./format-time.js";
 import type { IncidentState, StampedText } from "./incident-state.js";
 import type { StatusHistory } from "./status-history.js";
+import { renderRcaSection } from "./render-rca-section.js";
 
 export const CARD_KEY = "card";
 export const STATE_BLOCK = "incident";
@@ -55,6 +56,9 @@ export function renderCard(view: CardView): string {
   const lastUpdate = state.updates.at(-1);
   if (lastUpdate) rows.push(["Last update", tableCellSyntax(stamped(lastUpdate))]);
   if (state.resolution) rows.push(["Resolution", tableCellSyntax(stamped(state.resolution))]);
+  const postmortem = state.reports?.postmortem;
+  if (postmortem)
+    rows.push(["Postmortem", `#${postmortem.pr} (${postmortem.mergedAt ? `merged ${formatTime(postmortem.mergedAt)}` : "in review"})`]);
 
   const parts = [
     `## 🔥 Incident: \`${status}\` · severity \`${view.severity}\``,
@@ -97,6 +101,7 @@ export function renderCard(view: CardView): string {
       ),
     );
   }
+  parts.push(...renderRcaSection(state));
   const notes = [
     ...state.notes.map((n) => ({ ...n, kind: "note" })),
     ...state.updates.map((u) => ({ ...u, kind: "update" })),

@@ -1,0 +1,92 @@
+import { LESSON_KINDS, RCA_LIMITS, type LessonKind } from "../../../analysis/rca-state.js";
+import type { Permission } from "../../../config/schema.js";
+import { inlineCode } from "../../../markdown/index.js";
+import { ok, usageError, type ArgsResult, type CommandSpec } from "../command-spec.js";
+import { textAfter } from "./free-text.js";
+import { listOf } from "./list-of.js";
+import { tokenizeArguments } from "../tokenize-arguments.js";
+
+export interface RcaTextArgs {
+  text: string;
+}
+
+export interface CauseArgs {
+  category: string;
+  text: string;
+}
+
+export interface LessonArgs {
+  kind: LessonKind;
+  text: string;
+}
+
+function rcaText(usage: string, what: string, rest: string, skip: number): ArgsResult<string> {
+  const text = textAfter(rest, skip).replace(/\s+/g, " ").trim();
+  if (!text) return usageError(usage, `Write the ${what}.`);
+  if (text.length > RCA_LIMITS.maxTextLength) return usageError(usage, `Keep the ${what} under ${RCA_LIMITS.maxTextLength} characters.`);
+  return ok(text);
+}
+
+function textSpec(name: string, placeholder: string, summary: string, permission: Permission): CommandSpec<RcaTextArgs> {
+  const usage = `/${name} <${placeholder}>`;
+  return {
+    name,
+    usage,
+    summary,
+    permission,
+    parse(_args, rest) {
+      const text = rcaText(usage, placeholder, rest, 0);
+      return text.ok ? ok({ text: text.value }) : text;
+    },
+  };
+}
+
+/** `/why the GPU pool ran out of memory`: the next answer in the five-whys chain. */
+export const whyCommand = (permission: Permission) =>
+  textSpec("why", "answer", "Add the next answer to the five-whys chain.", permission);
+
+/** `/factor no load test before the launch`. */
+export const factorCommand = (permission: Permission) =>
+  textSpec("factor", "factor", "Record a contributing factor.", permission);
+
+/** `/root-cause no capacity planning or autoscaling for launches`. */
+export const rootCauseCommand = (permission: Permission) =>
+  textSpec("root-cause", "root cause", "Record the agreed root cause (replaces an earlier one).", permission);
+
+/** `/cause process no capacity review before campaigns`, for any configured fishbone category. */
+export function causeCommand(permission: Permission, categories: readonly string[]): CommandSpec<CauseArgs> {
+  const usage = "/cause <category> <text>";
+  return {
+    name: "cause",
+    usage,
+    summary: `Add a fishbone cause under a category (${categories.join(", ")}).`,
+    permission,
+    parse(args, rest) {
+      const word = args[0]?.toLowerCase();
+      if (!word) return usageError(usage, `Say which category, one of ${listOf(categories)}.`);
+      if (!categories.includes(word)) return usageError(usage, `${inlineCode(args[0]!)} is not a category here; use one of ${listOf(categories)}.`);
+      const text = rcaText(usage, "cause", rest, 1);
+      return text.ok ? ok({ category: word, text: text.value }) : text;
+    },
+  };
+}
+
+/** `/lesson went-well the runbook rolled back in two minutes`. */
+export function lessonCommand(permission: Permission): CommandSpec<LessonArgs> {
+  const usage = "/lesson went-well|went-wrong|lucky <text>";
+  return {
+    name: "lesson",
+    usage,
+    summary: "Record a lesson: what went well, what went wrong, where we got lucky.",
+    permission,
+    parse(args, rest) {
+      const word = args[0]?.toLowerCase();
+      const kind = LESSON_KINDS.find((k) => k === word);
+      if (!word) return usageError(usage, `Say which kind, one of ${listOf(LESSON_KINDS)}.`);
+      if (!kind) return usageError(usage, `${inlineCode(args[0]!)} is not a kind of lesson; use one of ${listOf(LESSON_KINDS)}.`);
+      if (tokenizeArguments(rest).length < 2) return usageError(usage, "Write the lesson.");
+      const text = rcaText(usage, "lesson", rest, 1);
+      return text.ok ? ok({ kind, text: text.value }) : text;
+    },
+  };
+}
