@@ -71,7 +71,7 @@ function runbookCommandsApp(deps: AppDeps): ApplicationFunction {
       const scope = await openScope(context, deps);
       const issue = context.payload.issue.number;
       const outcome = parsed.ok ? await operation(scope, issue, parsed.value, context.payload.sender.login) : { ok: false, reply: parsed.error };
-      if (outcome.reply) await scope.apply([{ kind: "createComment", issue, key: `reply-${context.payload.comment.id}`, body: outcome.reply }]);
+      if (outcome.reply) await scope.apply([{ kind: "createComment", issue, key: `runbook-reply-${context.payload.comment.id}`, body: outcome.reply }]);
     });
   };
 }
