@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Scenario } from "../support/harness.js";
+import { startFirewatch } from "../support/firewatch.js";
+import { secondaryRateLimit, tooManyRequests } from "../support/github/http/fault-injection.js";
+
+const cards = (comments: { body: string }[]) => comments.filter((c) => c.body.includes("## 🔥 Incident"));
+
+describe("when GitHub fails", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("a 500 after the card was really created does not post a second card", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    gh.failNext({ route: "issues/create-comment", status: 500, afterApplying: true });
+    const n = gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+  });
+
+  it("a 502 before the card was created is tried once more", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    gh.failNext({ route: "issues/create-comment", status: 502 });
+    const n = gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+  });
+
+  it.each([
+    ["a secondary rate limit (403 + retry-after)", secondaryRateLimit("issues/add-labels", 30)],
+    ["a 429", tooManyRequests("issues/add-labels", 30)],
+  ])("waits out %s and then does the write", async (_name, fault) => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "Token spike", labels: [] });
+    await gh.settle();
+    gh.failNext(fault);
+    const before = gh.clock.now().getTime();
+    gh.as("alice").addLabels(n, ["incident"]);
+    await gh.settle();
+    expect(gh.issue(n).labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
+    expect(gh.clock.now().getTime() - before).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("a write that keeps failing with 500 fails the delivery, which GitHub shows as failed", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    gh.failNext({ route: "issues/add-labels", status: 500, times: 5 });
+    const n = gh.as("alice").openIssue({ title: "Embeddings down", labels: ["incident"] });
+    await gh.settle();
+    expect(gh.deliveries.some((d) => d.status === 500)).toBe(true);
+    expect(gh.issue(n).labels).toEqual(["incident"]);
+    gh.failures.clear();
+  });
+});
