@@ -28,7 +28,7 @@ export async function performHttpCheck(effect: HttpCheck, allow: readonly string
     return { status: response.status, body: await readCapped(response) };
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === "TimeoutError" || name === "AbortError") return { error: `no response within ${Math.round(effect.timeoutMs / 1000)}s` };
+    if (name === "TimeoutError" || name === "AbortError") return { error: `no response within ${effect.timeoutMs >= 1000 ? `${Math.round(effect.timeoutMs / 1000)}s` : `${effect.timeoutMs}ms`}` };
     return { error: error instanceof Error ? error.message.slice(0, 200) : "request failed" };
   }
 }
