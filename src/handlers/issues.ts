@@ -24,7 +24,10 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
   const sender = payload.sender.login;
 
   if (payload.action === "opened") {
-    if (isIncident || isIncidentForm(payload.issue.body))
+    // An issue opened with the incident label is declared by the `labeled` event GitHub
+    // sends right after; declaring here too would race it. A form whose label does not
+    // exist in the repository (GitHub then drops it) only ever sends `opened`.
+    if (!isIncident && isIncidentForm(payload.issue.body))
       await declareIncident(scope, number, sender);
     return;
   }
@@ -95,7 +98,10 @@ async function followLifecycle(
     names.isStatusLabel(change.label) ||
     names.isSeverityLabel(change.label);
   if (touchesIncident) await refreshCard(scope, number);
-  if (change.kind === "closed" || (change.kind === "labeled" && names.parseStatus(change.label) === "resolved"))
+  if (
+    change.kind === "closed" ||
+    (change.kind === "labeled" && names.parseStatus(change.label) === "resolved")
+  )
     await maybeOpenPostmortem(scope, number);
 }
 

@@ -86,3 +86,21 @@ describe.each(DELIVERY_MODES)("declaring an incident ($name)", ({ deliverTwice }
     expect(issue.comments[0]!.body).toContain("No affected services are named");
   });
 });
+
+describe("declaring from a form whose label the repository lacks", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("recognises the form body alone and adds the incident label", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "[Incident] GPU OOM", body: FORM_BODY });
+    await gh.settle();
+    const issue = gh.issue(n);
+    expect(issue.labels.sort()).toEqual(["incident", "severity:critical", "status:detected"]);
+    expect(issue.comments).toHaveLength(1);
+  });
+});
