@@ -2,9 +2,10 @@ import type { CliCommand, CliIo } from "./cli-command.js";
 import { dryRunCommand } from "./commands/dry-run.js";
 import { validateCommand } from "./commands/validate.js";
 import { metricsCommand } from "./commands/metrics.js";
+import { renderCommand } from "./commands/render.js";
 
 /** Every subcommand; `render` and `metrics` join this list as one module each. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, dryRunCommand, metricsCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, dryRunCommand, metricsCommand, renderCommand];
 
 /** Runs `firewatch <command> …` and returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
