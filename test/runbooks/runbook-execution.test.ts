@@ -179,4 +179,36 @@ describe.each(DELIVERY_MODES)("runbook execution ($name)", ({ deliverTwice }) =>
     expect(body).toContain("timed out after 15m");
     expect(gh.issue(n).comments.filter((c) => c.body.includes("🛑 Runbook **wait-for-human** stopped"))).toHaveLength(1);
   });
+  it("a run whose title carries no correlation id is found by the run id the dispatch returned; on_failure: continue", async () => {
+    const plain = "name: Plain rollback\non:\n  workflow_dispatch:\n    inputs:\n      firewatch_run_id: { type: string }\njobs: {}\n";
+    const runbook = `name: keep-going
+triggers:
+  severities: [high]
+on_failure: continue
+steps:
+  - id: roll
+    title: Roll back
+    type: remediate
+    needs: []
+    run: { kind: workflow, workflow: plain.yml, ref: main }
+  - id: tell
+    title: Tell the channel
+    type: communicate
+    needs: []
+    run: { kind: comment, template: "Working on it." }
+`;
+    scenario = await startRunbookFirewatch({ deliverTwice, files: { ".github/workflows/plain.yml": plain, ".github/runbooks/keep-going.yml": runbook } });
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "Outage", labels: ["incident"] });
+    await gh.settle();
+    const [run] = gh.runbooks().workflowRuns();
+    expect(run?.displayTitle).toBe("Plain rollback");
+    gh.completeWorkflowRun(run!.id, "cancelled");
+    await gh.settle();
+    const body = runbookComment(scenario, n, "keep-going").body;
+    expect(body).toContain("— failed");
+    expect(body).toMatch(/`roll` _remediate_ — ❌ failed .*workflow run concluded cancelled/);
+    expect(body).toMatch(/`tell` _communicate_ — ✅ done/);
+    expect(gh.issue(n).comments.filter((c) => c.body.includes("⚠️ Runbook **keep-going** finished with failed steps: `roll`."))).toHaveLength(1);
+  });
 });

@@ -12,8 +12,8 @@ type IssuesContext = Context<"issues.opened" | "issues.labeled" | "issues.unlabe
 export async function onIssueRunbooks(context: IssuesContext, deps: AppDeps): Promise<void> {
   const { payload } = context;
   const mayStart = payload.action === "opened" || payload.action === "labeled";
-  if (!mayStart && !(payload.issue.labels ?? []).some((l) => l?.name)) return;
   const scope = await openScope(context, deps);
+  if (!mayStart && !(payload.issue.labels ?? []).some((l) => l?.name === scope.names.incident)) return;
   await startMatchingRunbooks(scope, payload.issue.number, payload.sender.login, {
     defaultBranch: payload.repository.default_branch,
     start: mayStart,
