@@ -1,6 +1,8 @@
 import type { ApplicationFunction, Context } from "probot";
+import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
 import { onPostmortemMerged } from "../handlers/reports/index.js";
+import { onIssueRunbooks, onRunbookCommentEdited, onRunbookPullRequest, onWorkflowRun } from "../handlers/runbooks/index.js";
 import { isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
 
 /**
@@ -26,8 +28,23 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       };
     app.on(
       ["issues.opened", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened"],
-      guarded(onIssueEvent),
+      guarded(async (context, deps) => {
+        await onIssueEvent(context, deps);
+        await onIssueRunbooks(context, deps);
+      }),
     );
+    app.on("issue_comment.created", guarded(onIssueComment));
+    app.on("issue_comment.edited", guarded(onRunbookCommentEdited));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], guarded(onRunbookPullRequest));
+    // Not guarded against own events: a run the app dispatched is sent with the app as sender.
+    app.on("workflow_run.completed", async (context) => {
+      try {
+        await onWorkflowRun(context, deps);
+      } catch (error) {
+        context.log.error({ err: error, delivery: context.id, event: context.name }, "Firewatch failed to handle an event");
+        throw error;
+      }
+    });
     app.on("pull_request.closed", guarded(onPostmortemMerged));
   };
 }

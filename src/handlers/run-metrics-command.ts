@@ -10,7 +10,10 @@ import type { EventScope } from "./event-scope.js";
 const metricsHttpCache = memoryHttpCache(new Map(), 20_000);
 
 /** `/metrics [since]`: the repository's incident metrics report, as a reply. */
-export async function runMetricsCommand(scope: EventScope, since: Since | undefined): Promise<string> {
+export async function runMetricsCommand(
+  scope: EventScope,
+  since: Since | undefined,
+): Promise<string> {
   const report = await buildMetricsReport({
     client: scope.octokit,
     owner: scope.repo.owner,

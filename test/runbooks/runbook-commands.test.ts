@@ -19,7 +19,8 @@ steps:
     run: { kind: comment, template: "Fixed {{incident.title}}." }
 `;
 
-const BROKEN = "name: broken\nsteps:\n  - id: a\n    title: a\n    type: assess\n    run: { kind: teleport }\n";
+const BROKEN =
+  "name: broken\nsteps:\n  - id: a\n    title: a\n    type: assess\n    run: { kind: teleport }\n";
 
 describe.each(DELIVERY_MODES)("runbook commands ($name)", ({ deliverTwice }) => {
   let scenario: Scenario | undefined;
@@ -34,7 +35,9 @@ describe.each(DELIVERY_MODES)("runbook commands ($name)", ({ deliverTwice }) => 
       files: { ".github/runbooks/by-hand.yml": BY_HAND, ".github/runbooks/broken.yml": BROKEN },
       collaborators: { alice: "triage", lead: "write", reader: "read" },
     });
-    const n = scenario.gh.as("alice").openIssue({ title: "Queue saturation", labels: ["incident"] });
+    const n = scenario.gh
+      .as("alice")
+      .openIssue({ title: "Queue saturation", labels: ["incident"] });
     await scenario.gh.settle();
     return { gh: scenario.gh, n };
   };
@@ -53,25 +56,39 @@ describe.each(DELIVERY_MODES)("runbook commands ($name)", ({ deliverTwice }) => 
     expect(all).toContain("| `broken` | by hand | ❌ 1 error (line 6) |");
     expect(all).toContain("#### Dry run of `by-hand`");
     expect(all).toContain("> Fixed Queue saturation.");
-    expect(all).toContain("`.github/runbooks/broken.yml` has errors, so it cannot run:\n\n- line 6: unknown step kind");
+    expect(all).toContain(
+      "`.github/runbooks/broken.yml` has errors, so it cannot run:\n\n- line 6: unknown step kind",
+    );
     expect(all).not.toContain("📘 Runbook");
 
     gh.as("alice").comment(n, "/runbook run by-hand");
     await gh.settle();
-    const runbook = () => gh.issue(n).comments.find((c) => c.body.includes("📘 Runbook `by-hand`"))!;
+    const runbook = () =>
+      gh.issue(n).comments.find((c) => c.body.includes("📘 Runbook `by-hand`"))!;
     expect(runbook().body).toContain("started by @alice");
 
-    gh.as("reader").editComment(runbook().id, runbook().body.replace("- [ ] **Look", "- [x] **Look"));
+    gh.as("reader").editComment(
+      runbook().id,
+      runbook().body.replace("- [ ] **Look", "- [x] **Look"),
+    );
     await gh.settle();
-    expect(runbook().body).toContain("- [ ] **Look at the queue depth** `look` _assess_ — ▶️ running");
-    expect(bodies(scenario!, n).filter((b) => b.includes("@reader only people with at least `triage` access can complete runbook steps"))).toHaveLength(1);
+    expect(runbook().body).toContain(
+      "- [ ] **Look at the queue depth** `look` _assess_ — ▶️ running",
+    );
+    expect(
+      bodies(scenario!, n).filter((b) =>
+        b.includes("@reader only people with at least `triage` access can complete runbook steps"),
+      ),
+    ).toHaveLength(1);
 
     gh.as("alice").comment(n, "/step done look queue is at 3x");
     gh.as("alice").comment(n, "/approve ship");
     await gh.settle();
     all = bodies(scenario!, n).join("\n---\n");
     expect(runbook().body).toMatch(/`look` _assess_ — ✅ done · by @alice/);
-    expect(all).toContain("@alice this needs at least `write` access to the repository.");
+    expect(all).toContain(
+      "Sorry, `/approve` needs at least the **write** role in this repository.",
+    );
     expect(runbook().body).toContain("waiting for `/approve ship`");
 
     gh.as("alice").comment(n, "/runbook run by-hand");
@@ -81,7 +98,9 @@ describe.each(DELIVERY_MODES)("runbook commands ($name)", ({ deliverTwice }) => 
     expect(all).toContain("`by-hand` is already running on this incident");
     expect(runbook().body).toContain("— cancelled");
     expect(runbook().body).toContain("cancelled by lead");
-    expect(gh.issue(n).comments.find((c) => c.body.includes("## 🔥 Incident"))!.body).toMatch(/- \[`by-hand`\]\(#issuecomment-\d+\) — cancelled/);
+    expect(gh.issue(n).comments.find((c) => c.body.includes("## 🔥 Incident"))!.body).toMatch(
+      /- \[`by-hand`\]\(#issuecomment-\d+\) — cancelled/,
+    );
   });
 
   it("/approve by a permitted user finishes the runbook; a second /approve changes nothing", async () => {

@@ -7,6 +7,8 @@ export interface FirewatchScenarioOptions {
   /** Files on the default branch, path → content (e.g. `.github/firewatch.yml`). */
   files?: Record<string, string>;
   collaborators?: RepositorySeed["collaborators"];
+  /** What `http` runbook steps call instead of the network (see runbook-firewatch.ts). */
+  fetch?: typeof fetch;
 }
 
 /** The real Firewatch app against the GitHub stand-in, on the stand-in's virtual clock. */
@@ -19,6 +21,7 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
           sleep: async (ms) => {
             gh.clock.advance(ms);
           },
+          ...(options.fetch ? { fetch: options.fetch } : {}),
         }),
     },
     deliverTwice: options.deliverTwice,

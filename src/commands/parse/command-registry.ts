@@ -8,6 +8,21 @@ import { servicesCommand, type ServicesArgs } from "./args/services.js";
 import { severityCommand, type SeverityArgs } from "./args/severity.js";
 import { statusCommand, type StatusArgs } from "./args/status.js";
 import { noteCommand, resolveCommand, updateCommand, type TextArgs } from "./args/text-command.js";
+import { approveCommand, type ApproveArgs } from "./args/approve.js";
+import { faultTreeCommand, type FaultTreeArgs } from "./args/fault-tree.js";
+import { postmortemCommand, type PostmortemArgs } from "./args/postmortem.js";
+import {
+  causeCommand,
+  factorCommand,
+  lessonCommand,
+  rootCauseCommand,
+  whyCommand,
+  type CauseArgs,
+  type LessonArgs,
+  type RcaTextArgs,
+} from "./args/rca.js";
+import { runbookCommand, type RunbookArgs } from "./args/runbook.js";
+import { stepCommand, type StepArgs } from "./args/step.js";
 import type { CommandSpec } from "./command-spec.js";
 
 /** Each command's checked arguments, by name. */
@@ -23,8 +38,20 @@ export interface CommandArgs {
   action: ActionArgs;
   resolve: TextArgs;
   metrics: MetricsArgs;
+  runbook: RunbookArgs;
+  step: StepArgs;
+  approve: ApproveArgs;
+  why: WhyArgs;
+  cause: CauseArgs;
+  factor: RcaTextArgs;
+  "root-cause": RcaTextArgs;
+  lesson: LessonArgs;
+  "fault-tree": FaultTreeArgs;
+  postmortem: PostmortemArgs;
   help: HelpArgs;
 }
+
+type WhyArgs = RcaTextArgs;
 export type CommandName = keyof CommandArgs;
 
 export type CommandRegistry = { [K in CommandName]?: CommandSpec<CommandArgs[K]> };
@@ -48,6 +75,16 @@ export function commandRegistry(config: Config): CommandRegistry {
     action: actionCommand(p),
     resolve: resolveCommand(p),
     metrics: metricsCommand(p),
+    runbook: runbookCommand(p),
+    step: stepCommand(p),
+    approve: approveCommand(config.permissions.approve),
+    why: whyCommand(p),
+    cause: causeCommand(p, config.rca.categories),
+    factor: factorCommand(p),
+    "root-cause": rootCauseCommand(p),
+    lesson: lessonCommand(p),
+    "fault-tree": faultTreeCommand(p),
+    postmortem: postmortemCommand(p),
     help: helpCommand(p, () => commandNames(registry)),
   };
   if (!registry.commander) delete registry.commander;

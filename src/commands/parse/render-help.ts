@@ -1,3 +1,4 @@
+import { PERMISSION_LEVELS } from "../../config/schema.js";
 import { tableCellSyntax } from "../../markdown/index.js";
 import { commandSpecs, type CommandRegistry } from "./command-registry.js";
 import { permissionAtLeast } from "./permission-at-least.js";
@@ -10,9 +11,17 @@ export function renderHelp(registry: CommandRegistry, role: string | undefined):
   const specs = commandSpecs(registry);
   const allowed = specs.filter((s) => permissionAtLeast(role, s.permission));
   if (allowed.length === 0) {
-    const needed = [...new Set(specs.map((s) => s.permission))].join(" or ");
+    const needed = PERMISSION_LEVELS.find((level) => specs.some((s) => s.permission === level));
     return `Firewatch commands need at least the **${needed}** role in this repository.`;
   }
-  const rows = allowed.map((s) => `| \`${s.usage.replace(/\|/g, "\\|")}\` | ${tableCellSyntax(s.summary)} |`);
-  return ["| command | does |", "| --- | --- |", ...rows, "", "One command per line; quote arguments with spaces (`\"like this\"`). Commands in code blocks and quotes are ignored."].join("\n");
+  const rows = allowed.map(
+    (s) => `| \`${s.usage.replace(/\|/g, "\\|")}\` | ${tableCellSyntax(s.summary)} |`,
+  );
+  return [
+    "| command | does |",
+    "| --- | --- |",
+    ...rows,
+    "",
+    'One command per line; quote arguments with spaces (`"like this"`). Commands in code blocks and quotes are ignored.',
+  ].join("\n");
 }

@@ -16,20 +16,33 @@ const MAX_ATTACHED = 20;
  * branch and validated now, so a broken file is reported at its line) to the incident;
  * the postmortem draws it with its minimal cut sets. Replies with the cut sets.
  */
-export async function faultTreeCommand(scope: EventScope, issue: number, args: FaultTreeArgs, actor: string, at: string): Promise<OperationResult> {
+export async function faultTreeCommand(
+  scope: EventScope,
+  issue: number,
+  args: FaultTreeArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
   const path = `.github/fault-trees/${args.name}.yml`;
   const source = await readRepositoryFile(scope.octokit, scope.repo, path);
-  if (source === undefined) return { ok: false, reply: `There is no \`${path}\` on the default branch.` };
+  if (source === undefined)
+    return { ok: false, reply: `There is no \`${path}\` on the default branch.` };
   const parsed = parseFaultTree(source);
   if (!parsed.ok) {
-    const lines = parsed.errors.slice(0, 10).map((e) => `- \`${path}\` line ${e.line}, column ${e.column}: ${safeText(e.message)}`);
+    const lines = parsed.errors
+      .slice(0, 10)
+      .map((e) => `- \`${path}\` line ${e.line}, column ${e.column}: ${safeText(e.message)}`);
     return { ok: false, reply: [`\`${path}\` is not a valid fault tree:`, ...lines].join("\n") };
   }
   const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
   if (!loaded.state) return { ok: false, reply: "This issue is not a declared incident." };
   const reports = reportsOf(loaded.state);
   const cuts = minimalCutSets(parsed.tree);
-  const label = new Map([...parsed.tree.gates, ...parsed.tree.events].map((x) => [x.id, x.description ?? x.id] as const));
+  const label = new Map(
+    [...parsed.tree.gates, ...parsed.tree.events].map(
+      (x) => [x.id, x.description ?? x.id] as const,
+    ),
+  );
   const summary = cuts.ok
     ? `Attached \`${args.name}\` (${safeText(parsed.tree.title)}): ${cuts.cutSets.length} minimal cut set${cuts.cutSets.length === 1 ? "" : "s"}${cuts.cutSets.length > 0 ? ": " : "."}${cuts.cutSets
         .slice(0, 10)
@@ -37,7 +50,15 @@ export async function faultTreeCommand(scope: EventScope, issue: number, args: F
         .join(", ")}`
     : `Attached \`${args.name}\`, but its minimal cut sets could not be computed: ${safeText(cuts.error)}`;
   if (reports.faultTrees.some((f) => f.name === args.name)) return { ok: true, reply: summary };
-  if (reports.faultTrees.length >= MAX_ATTACHED) return { ok: false, reply: `An incident can have at most ${MAX_ATTACHED} fault trees.` };
-  await refreshCard(scope, issue, withReports(loaded.state, { ...reports, faultTrees: [...reports.faultTrees, { name: args.name, by: actor, at }] }));
+  if (reports.faultTrees.length >= MAX_ATTACHED)
+    return { ok: false, reply: `An incident can have at most ${MAX_ATTACHED} fault trees.` };
+  await refreshCard(
+    scope,
+    issue,
+    withReports(loaded.state, {
+      ...reports,
+      faultTrees: [...reports.faultTrees, { name: args.name, by: actor, at }],
+    }),
+  );
   return { ok: true, reply: summary };
 }

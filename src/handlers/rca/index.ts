@@ -1,3 +1,9 @@
-export { whyCommand, causeCommand, factorCommand, rootCauseCommand, lessonCommand } from "./rca-commands.js";
+export {
+  whyCommand,
+  causeCommand,
+  factorCommand,
+  rootCauseCommand,
+  lessonCommand,
+} from "./rca-commands.js";
 export { faultTreeCommand } from "./fault-tree-command.js";
 export type { OperationResult } from "./update-rca.js";

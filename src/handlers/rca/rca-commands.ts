@@ -7,29 +7,71 @@ import type { CauseArgs, LessonArgs, RcaTextArgs } from "../../commands/parse/ar
 import type { EventScope } from "../event-scope.js";
 import { updateRca, type OperationResult } from "./update-rca.js";
 
-const input = (text: string, actor: string, at: string) => ({ text, author: actor, at: new Date(at) });
+const input = (text: string, actor: string, at: string) => ({
+  text,
+  author: actor,
+  at: new Date(at),
+});
 
 /** `/why <answer>`: the next link of the five-whys chain. */
-export function whyCommand(scope: EventScope, issue: number, args: RcaTextArgs, actor: string, at: string): Promise<OperationResult> {
+export function whyCommand(
+  scope: EventScope,
+  issue: number,
+  args: RcaTextArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
   return updateRca(scope, issue, (rca) => addWhy(rca, input(args.text, actor, at)));
 }
 
 /** `/cause <category> <text>`: a fishbone cause under one of `rca.categories`. */
-export function causeCommand(scope: EventScope, issue: number, args: CauseArgs, actor: string, at: string): Promise<OperationResult> {
-  return updateRca(scope, issue, (rca) => addCause(rca, { ...input(args.text, actor, at), category: args.category }, scope.config.rca.categories));
+export function causeCommand(
+  scope: EventScope,
+  issue: number,
+  args: CauseArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
+  return updateRca(scope, issue, (rca) =>
+    addCause(
+      rca,
+      { ...input(args.text, actor, at), category: args.category },
+      scope.config.rca.categories,
+    ),
+  );
 }
 
 /** `/factor <text>`: a contributing factor. */
-export function factorCommand(scope: EventScope, issue: number, args: RcaTextArgs, actor: string, at: string): Promise<OperationResult> {
+export function factorCommand(
+  scope: EventScope,
+  issue: number,
+  args: RcaTextArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
   return updateRca(scope, issue, (rca) => addFactor(rca, input(args.text, actor, at)));
 }
 
 /** `/root-cause <text>`: the agreed root cause (a later one replaces it). */
-export function rootCauseCommand(scope: EventScope, issue: number, args: RcaTextArgs, actor: string, at: string): Promise<OperationResult> {
+export function rootCauseCommand(
+  scope: EventScope,
+  issue: number,
+  args: RcaTextArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
   return updateRca(scope, issue, (rca) => setRootCause(rca, input(args.text, actor, at)));
 }
 
 /** `/lesson went-well|went-wrong|lucky <text>`. */
-export function lessonCommand(scope: EventScope, issue: number, args: LessonArgs, actor: string, at: string): Promise<OperationResult> {
-  return updateRca(scope, issue, (rca) => addLesson(rca, { ...input(args.text, actor, at), kind: args.kind }));
+export function lessonCommand(
+  scope: EventScope,
+  issue: number,
+  args: LessonArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
+  return updateRca(scope, issue, (rca) =>
+    addLesson(rca, { ...input(args.text, actor, at), kind: args.kind }),
+  );
 }

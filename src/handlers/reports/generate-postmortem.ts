@@ -25,11 +25,20 @@ export interface GenerateOutcome {
  * it (GitHub's), which also stamps the report, so a redelivery renders the same bytes.
  * `cause` names that event for the idempotency key of the comment.
  */
-export async function generatePostmortem(scope: EventScope, issue: number, at: string, cause: string): Promise<GenerateOutcome> {
+export async function generatePostmortem(
+  scope: EventScope,
+  issue: number,
+  at: string,
+  cause: string,
+): Promise<GenerateOutcome> {
   const { octokit, repo, config } = scope;
   const loaded = await loadIncident(octokit, repo, issue, scope.names);
   const input = await loadPostmortemInput(scope, issue, at, loaded);
-  if (!input || !loaded.state) return { ok: false, message: "This issue is not a declared incident, so there is no postmortem to write." };
+  if (!input || !loaded.state)
+    return {
+      ok: false,
+      message: "This issue is not a declared incident, so there is no postmortem to write.",
+    };
   const override = await readRepositoryFile(octokit, repo, templateOverridePath("postmortem"));
   const rendered = renderReport("postmortem", override, buildPostmortemData(input));
   const notes: string[] = [];
@@ -40,7 +49,8 @@ export async function generatePostmortem(scope: EventScope, issue: number, at: s
     notes.push(
       `⚠️ \`${templateOverridePath("postmortem")}\` line ${line}, column ${column}: ${safeText(message)}. ${rendered.fallback === undefined ? "No report was written." : "The report was written with the default template instead; fix the template and run `/postmortem` to regenerate."}`,
     );
-    if (rendered.fallback === undefined) return say(scope, issue, cause, { ok: false, message: notes.join("\n\n") });
+    if (rendered.fallback === undefined)
+      return say(scope, issue, cause, { ok: false, message: notes.join("\n\n") });
     markdown = rendered.fallback;
   }
 
@@ -48,7 +58,8 @@ export async function generatePostmortem(scope: EventScope, issue: number, at: s
   const record = reports.postmortem;
   const branch = postmortemBranch(issue);
   const date = loaded.history.declaredAt ?? loaded.state.declaredAt;
-  const path = record?.path ?? postmortemPath(config.postmortem.directory, date, loaded.issue.title, issue);
+  const path =
+    record?.path ?? postmortemPath(config.postmortem.directory, date, loaded.issue.title, issue);
   const teams = teamsFor(config, loaded.state.services);
   const result = await openReportPr(octokit, repo, {
     branch,
@@ -72,7 +83,10 @@ export async function generatePostmortem(scope: EventScope, issue: number, at: s
       branch,
       path,
       blobSha: result.outcome === "edited" ? (record?.blobSha ?? "") : result.blobSha,
-      writtenAt: result.outcome === "opened" || result.outcome === "updated" ? at : (record?.writtenAt ?? at),
+      writtenAt:
+        result.outcome === "opened" || result.outcome === "updated"
+          ? at
+          : (record?.writtenAt ?? at),
       ...(record?.mergedAt && { mergedAt: record.mergedAt }),
       ...(record?.mergedBy && { mergedBy: record.mergedBy }),
     },
@@ -91,10 +105,21 @@ export async function generatePostmortem(scope: EventScope, issue: number, at: s
       `Could not ask ${result.refusedTeams.map((t) => `\`${t}\``).join(", ")} for a review: GitHub refused (the team may not have access to this repository). Ask reviewers on ${link} by hand.`,
     );
   }
-  return say(scope, issue, cause, { ok: result.outcome !== "merged", message: [headline, ...notes].join("\n\n"), result });
+  return say(scope, issue, cause, {
+    ok: result.outcome !== "merged",
+    message: [headline, ...notes].join("\n\n"),
+    result,
+  });
 }
 
-async function say(scope: EventScope, issue: number, cause: string, outcome: GenerateOutcome): Promise<GenerateOutcome> {
-  await scope.apply([{ kind: "createComment", issue, key: `postmortem-${cause}`, body: outcome.message }]);
+async function say(
+  scope: EventScope,
+  issue: number,
+  cause: string,
+  outcome: GenerateOutcome,
+): Promise<GenerateOutcome> {
+  await scope.apply([
+    { kind: "createComment", issue, key: `postmortem-${cause}`, body: outcome.message },
+  ]);
   return outcome;
 }

@@ -14,5 +14,10 @@ export async function maybeOpenPostmortem(scope: EventScope, issue: number): Pro
   const resolvedAt = loaded.history.resolvedAt;
   if (!loaded.state || !resolvedAt || loaded.history.current !== "resolved") return;
   if (reportsOf(loaded.state).postmortem) return;
-  await generatePostmortem(scope, issue, resolvedAt, `resolved-${issue}-${resolvedAt.replace(/[^0-9]/g, "")}`);
+  await generatePostmortem(
+    scope,
+    issue,
+    resolvedAt,
+    `resolved-${issue}-${resolvedAt.replace(/[^0-9]/g, "")}`,
+  );
 }

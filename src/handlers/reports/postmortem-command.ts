@@ -15,8 +15,16 @@ export async function postmortemCommand(
   at: string,
 ): Promise<{ reply?: string; ok: boolean }> {
   if (scope.config.postmortem.when === "off") {
-    return { ok: false, reply: "Postmortems are turned off here (`postmortem.when: off` in `.github/firewatch.yml`)." };
+    return {
+      ok: false,
+      reply: "Postmortems are turned off here (`postmortem.when: off` in `.github/firewatch.yml`).",
+    };
   }
-  const outcome = await generatePostmortem(scope, issue, at, `command-${issue}-${at.replace(/[^0-9]/g, "")}`);
+  const outcome = await generatePostmortem(
+    scope,
+    issue,
+    at,
+    `command-${issue}-${at.replace(/[^0-9]/g, "")}`,
+  );
   return { ok: outcome.ok };
 }

@@ -16,7 +16,10 @@ export interface EffectContext {
  * Carries out one runbook effect (not the execution comment: the driver writes that) and
  * returns the engine event its outcome is, for dispatches and HTTP checks.
  */
-export async function applyRunbookEffect(ctx: EffectContext, effect: Exclude<RunbookEffect, { kind: "upsertExecutionComment" }>): Promise<RunbookEvent | undefined> {
+export async function applyRunbookEffect(
+  ctx: EffectContext,
+  effect: Exclude<RunbookEffect, { kind: "upsertExecutionComment" }>,
+): Promise<RunbookEvent | undefined> {
   const { scope, issue } = ctx;
   switch (effect.kind) {
     case "postComment":
@@ -31,7 +34,11 @@ export async function applyRunbookEffect(ctx: EffectContext, effect: Exclude<Run
     case "dispatchWorkflow":
       return dispatch(ctx, effect);
     case "httpCheck": {
-      const result = await performHttpCheck(effect, scope.config.runbooks.http_allow, scope.deps.fetch ?? fetch);
+      const result = await performHttpCheck(
+        effect,
+        scope.config.runbooks.http_allow,
+        scope.deps.fetch ?? fetch,
+      );
       return { type: "httpResult", correlationId: effect.correlationId, ...result };
     }
   }
@@ -42,18 +49,24 @@ export async function applyRunbookEffect(ctx: EffectContext, effect: Exclude<Run
  * the correlation id is an input too, and the example workflow puts it in its run name.
  * A refused dispatch (no such workflow, no trigger) fails the step with GitHub's reason.
  */
-async function dispatch(ctx: EffectContext, effect: Extract<RunbookEffect, { kind: "dispatchWorkflow" }>): Promise<RunbookEvent> {
+async function dispatch(
+  ctx: EffectContext,
+  effect: Extract<RunbookEffect, { kind: "dispatchWorkflow" }>,
+): Promise<RunbookEvent> {
   const { scope } = ctx;
   try {
     const ref = effect.ref ?? (await defaultBranch(scope, ctx.defaultBranch));
-    const { data } = await scope.octokit.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
-      ...scope.repo,
-      workflow_id: effect.workflow,
-      ref,
-      inputs: effect.inputs,
-      return_run_details: true,
-      request: { retries: 0 },
-    });
+    const { data } = await scope.octokit.request(
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+      {
+        ...scope.repo,
+        workflow_id: effect.workflow,
+        ref,
+        inputs: effect.inputs,
+        return_run_details: true,
+        request: { retries: 0 },
+      },
+    );
     const details = (data ?? {}) as { workflow_run_id?: number; html_url?: string };
     return {
       type: "workflowDispatched",
@@ -64,7 +77,14 @@ async function dispatch(ctx: EffectContext, effect: Extract<RunbookEffect, { kin
   } catch (error) {
     const status = statusOf(error);
     if (status === undefined || status >= 500) throw error;
-    const message = (error as { response?: { data?: { message?: string } } }).response?.data?.message ?? "refused";
-    return { type: "workflowCompleted", correlationId: effect.correlationId, runId: 0, conclusion: `not dispatched (${status}: ${message.slice(0, 120)})` };
+    const message =
+      (error as { response?: { data?: { message?: string } } }).response?.data?.message ??
+      "refused";
+    return {
+      type: "workflowCompleted",
+      correlationId: effect.correlationId,
+      runId: 0,
+      conclusion: `not dispatched (${status}: ${message.slice(0, 120)})`,
+    };
   }
 }

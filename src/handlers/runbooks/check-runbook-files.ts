@@ -33,7 +33,14 @@ export function checkRunbookFiles(files: readonly RunbookFile[]): CheckOutcome {
   for (const file of files) {
     if (!file.runbook) continue;
     const other = names.get(file.runbook.name);
-    if (other) errors.push({ message: `another runbook (${other}) is also named "${file.runbook.name}"; names must be unique`, line: 1, column: 1, path: file.path, field: "name" });
+    if (other)
+      errors.push({
+        message: `another runbook (${other}) is also named "${file.runbook.name}"; names must be unique`,
+        line: 1,
+        column: 1,
+        path: file.path,
+        field: "name",
+      });
     names.set(file.runbook.name, file.path);
   }
   const sections = files.map((f) =>
@@ -41,12 +48,18 @@ export function checkRunbookFiles(files: readonly RunbookFile[]): CheckOutcome {
       ? `### ✅ \`${f.path}\`\n\n${dryRun(f.runbook, syntheticIncident({ services: f.runbook.triggers?.services?.slice(0, 2) ?? [] }))}`
       : `### ❌ \`${f.path}\`\n\n${f.errors.map((e) => `- line ${e.line}, column ${e.column}${e.field ? ` (\`${e.field}\`)` : ""}: ${e.message}`).join("\n")}`,
   );
-  const head = errors.length === 0 ? `All ${files.length} changed runbook file${files.length === 1 ? "" : "s"} are valid. Dry runs against a synthetic incident:` : `${errors.length} error${errors.length === 1 ? "" : "s"} in ${new Set(errors.map((e) => e.path)).size} of ${files.length} changed runbook files.`;
+  const head =
+    errors.length === 0
+      ? `All ${files.length} changed runbook file${files.length === 1 ? "" : "s"} are valid. Dry runs against a synthetic incident:`
+      : `${errors.length} error${errors.length === 1 ? "" : "s"} in ${new Set(errors.map((e) => e.path)).size} of ${files.length} changed runbook files.`;
   let summary = [head, ...sections].join("\n\n");
   if (summary.length > MAX_SUMMARY) summary = `${summary.slice(0, MAX_SUMMARY)}\n\n… (truncated)`;
   return {
     conclusion: errors.length === 0 ? "success" : "failure",
-    title: errors.length === 0 ? "Runbooks are valid" : `${errors.length} runbook error${errors.length === 1 ? "" : "s"}`,
+    title:
+      errors.length === 0
+        ? "Runbooks are valid"
+        : `${errors.length} runbook error${errors.length === 1 ? "" : "s"}`,
     summary,
     annotations: errors.map(toAnnotation),
   };

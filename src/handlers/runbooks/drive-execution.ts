@@ -20,7 +20,12 @@ const MAX_EVENTS = 250;
  * dispatch: the step is already marked running with its correlation id. Dispatch and HTTP
  * outcomes are fed back as events until the execution waits on the outside world.
  */
-export async function driveExecution(ctx: EffectContext, runbook: Runbook, initial: ExecutionState, events: readonly RunbookEvent[]): Promise<DriveResult> {
+export async function driveExecution(
+  ctx: EffectContext,
+  runbook: Runbook,
+  initial: ExecutionState,
+  events: readonly RunbookEvent[],
+): Promise<DriveResult> {
   const queue = [...events];
   let state = initial;
   let ignored: string | undefined;
@@ -30,7 +35,15 @@ export async function driveExecution(ctx: EffectContext, runbook: Runbook, initi
     if (count === 0) ignored = result.ignored;
     state = result.state;
     const comment = result.effects.find((e) => e.kind === "upsertExecutionComment");
-    if (comment) await ctx.scope.apply([{ kind: "upsertComment", issue: ctx.issue, key: executionKey(state.executionId), body: comment.body }]);
+    if (comment)
+      await ctx.scope.apply([
+        {
+          kind: "upsertComment",
+          issue: ctx.issue,
+          key: executionKey(state.executionId),
+          body: comment.body,
+        },
+      ]);
     for (const effect of result.effects) {
       if (effect.kind === "upsertExecutionComment") continue;
       const feedback = await applyRunbookEffect(ctx, effect);

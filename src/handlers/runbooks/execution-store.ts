@@ -13,8 +13,16 @@ export interface StoredExecution {
 }
 
 /** Every runbook execution on an issue, from one listing of its comments (only the app's own comments count). */
-export async function listExecutions(octokit: GitHubClient, repo: RepoRef, issue: number): Promise<StoredExecution[]> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 });
+export async function listExecutions(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  issue: number,
+): Promise<StoredExecution[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: issue,
+    per_page: 100,
+  });
   return comments.flatMap((c) => {
     if (c.user?.type !== "Bot") return [];
     const state = parseExecutionState(readDataBlock(c.body, EXECUTION_BLOCK));
@@ -23,10 +31,16 @@ export async function listExecutions(octokit: GitHubClient, repo: RepoRef, issue
 }
 
 /** The execution and step a correlation id (`fw<issue>-<runbook>-<n>.<step>`) names, if it is well formed. */
-export function parseCorrelationId(text: string): { correlationId: string; executionId: string; issue: number } | undefined {
+export function parseCorrelationId(
+  text: string,
+): { correlationId: string; executionId: string; issue: number } | undefined {
   const match = /\b(fw(\d{1,9})-[a-z0-9-]{1,60}-\d{1,4})\.([a-z0-9][a-z0-9_-]{0,62})\b/.exec(text);
   if (!match) return undefined;
-  return { correlationId: `${match[1]}.${match[3]}`, executionId: match[1]!, issue: Number(match[2]) };
+  return {
+    correlationId: `${match[1]}.${match[3]}`,
+    executionId: match[1]!,
+    issue: Number(match[2]),
+  };
 }
 
 /** The id of an issue's n-th execution of a runbook: stable, so a redelivery finds the same comment. */

@@ -12,8 +12,14 @@ import { executionIdFor, listExecutions, type StoredExecution } from "./executio
 import { loadRunbookFile } from "./runbook-files.js";
 
 /** What a runbook sees of the incident: taken once, when the execution starts. */
-export function runbookIncident(scope: EventScope, loaded: LoadedIncident, state: IncidentState): RunbookIncident {
-  const severity = loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ?? scope.config.default_severity;
+export function runbookIncident(
+  scope: EventScope,
+  loaded: LoadedIncident,
+  state: IncidentState,
+): RunbookIncident {
+  const severity =
+    loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
+    scope.config.default_severity;
   return {
     number: loaded.issue.number,
     title: loaded.issue.title,
@@ -48,14 +54,24 @@ export async function startRunbook(
  * Advances a stored execution with the runbook as it was when it started (its commit), so
  * a change merged mid-incident never alters a running plan.
  */
-export async function advanceStored(ctx: EffectContext, stored: StoredExecution, events: RunbookEvent[]): Promise<DriveResult | { error: string }> {
+export async function advanceStored(
+  ctx: EffectContext,
+  stored: StoredExecution,
+  events: RunbookEvent[],
+): Promise<DriveResult | { error: string }> {
   const file = await loadRunbookFile(ctx.scope, stored.state.file, stored.state.sha);
-  if (!file.runbook) return { error: `\`${stored.state.file}\` at \`${stored.state.sha.slice(0, 12)}\` no longer loads: ${file.errors[0]?.message ?? "unknown error"}` };
+  if (!file.runbook)
+    return {
+      error: `\`${stored.state.file}\` at \`${stored.state.sha.slice(0, 12)}\` no longer loads: ${file.errors[0]?.message ?? "unknown error"}`,
+    };
   return driveExecution(ctx, file.runbook, stored.state, events);
 }
 
 /** Every running execution on the incident gets a `tick`: timeouts fail when any event for the incident arrives. */
-export async function tickRunbooks(ctx: EffectContext, executions: readonly StoredExecution[]): Promise<ExecutionState[]> {
+export async function tickRunbooks(
+  ctx: EffectContext,
+  executions: readonly StoredExecution[],
+): Promise<ExecutionState[]> {
   const changed: ExecutionState[] = [];
   for (const stored of executions.filter((e) => e.state.status === "running")) {
     const result = await advanceStored(ctx, stored, [{ type: "tick" }]);
@@ -65,7 +81,11 @@ export async function tickRunbooks(ctx: EffectContext, executions: readonly Stor
 }
 
 /** Mirrors executions' status in the incident state and re-renders the card when anything changed. */
-export async function recordExecutions(scope: EventScope, issue: number, executions: readonly ExecutionState[]): Promise<void> {
+export async function recordExecutions(
+  scope: EventScope,
+  issue: number,
+  executions: readonly ExecutionState[],
+): Promise<void> {
   if (executions.length === 0) return;
   const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
   if (!loaded.state) return;
@@ -79,7 +99,9 @@ export async function recordExecutions(scope: EventScope, issue: number, executi
       startedAt: execution.startedAt ?? scope.deps.now().toISOString(),
       startedBy: execution.startedBy ?? "firewatch",
       ...(execution.endedAt ? { endedAt: execution.endedAt } : {}),
-      ...withCommentId(comments.find((c) => c.state.executionId === execution.executionId)?.commentId),
+      ...withCommentId(
+        comments.find((c) => c.state.executionId === execution.executionId)?.commentId,
+      ),
     };
     const at = runbooks.findIndex((r) => r.executionId === execution.executionId);
     if (at === -1) runbooks.push(entry);

@@ -1,9 +1,12 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
+import { isIncidentForm } from "../../incident/parse-issue-form.js";
 import { openScope } from "../event-scope.js";
 import { startMatchingRunbooks } from "./start-matching-runbooks.js";
 
-type IssuesContext = Context<"issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened">;
+type IssuesContext = Context<
+  "issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened"
+>;
 
 /**
  * After the incident handler: `opened` and `labeled` may make runbooks match (declared,
@@ -13,7 +16,10 @@ export async function onIssueRunbooks(context: IssuesContext, deps: AppDeps): Pr
   const { payload } = context;
   const mayStart = payload.action === "opened" || payload.action === "labeled";
   const scope = await openScope(context, deps);
-  if (!mayStart && !(payload.issue.labels ?? []).some((l) => l?.name === scope.names.incident)) return;
+  const isIncident = (payload.issue.labels ?? []).some((l) => l?.name === scope.names.incident);
+  // An issue that is no incident costs nothing more; a form whose label the repository
+  // lacks was just declared by the incident handler and counts.
+  if (!isIncident && !(payload.action === "opened" && isIncidentForm(payload.issue.body))) return;
   await startMatchingRunbooks(scope, payload.issue.number, payload.sender.login, {
     defaultBranch: payload.repository.default_branch,
     start: mayStart,

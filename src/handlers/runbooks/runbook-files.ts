@@ -33,7 +33,11 @@ export async function loadRunbookFiles(scope: EventScope, ref: string): Promise<
   const directory = scope.config.runbooks.directory.replace(/\/+$/, "");
   let listing: unknown;
   try {
-    ({ data: listing } = await scope.octokit.rest.repos.getContent({ ...scope.repo, path: directory, ref }));
+    ({ data: listing } = await scope.octokit.rest.repos.getContent({
+      ...scope.repo,
+      path: directory,
+      ref,
+    }));
   } catch (error) {
     if (statusOf(error) === 404) return [];
     throw error;
@@ -45,32 +49,62 @@ export async function loadRunbookFiles(scope: EventScope, ref: string): Promise<
 }
 
 /** One runbook file at `ref`, validated against this repository's allowed hosts. */
-export async function loadRunbookFile(scope: EventScope, path: string, ref: string): Promise<RunbookFile> {
+export async function loadRunbookFile(
+  scope: EventScope,
+  path: string,
+  ref: string,
+): Promise<RunbookFile> {
   const read = await readFile(scope, path, ref);
   if (typeof read !== "string") return { path, errors: [{ ...read, path, field: "" }] };
   try {
     const result = validateRunbook(read, path, { httpAllow: scope.config.runbooks.http_allow });
-    return result.runbook ? { path, runbook: result.runbook, errors: [] } : { path, errors: result.errors };
+    return result.runbook
+      ? { path, runbook: result.runbook, errors: [] }
+      : { path, errors: result.errors };
   } catch (error) {
     scope.log.error({ err: error, delivery: scope.deliveryId, path }, "validating a runbook threw");
-    return { path, errors: [{ message: "Firewatch could not check this file (an internal error was logged)", line: 1, column: 1, path, field: "" }] };
+    return {
+      path,
+      errors: [
+        {
+          message: "Firewatch could not check this file (an internal error was logged)",
+          line: 1,
+          column: 1,
+          path,
+          field: "",
+        },
+      ],
+    };
   }
 }
 
 /** The file's text, or why it cannot be used (too large, missing, not a file). */
-async function readFile(scope: EventScope, path: string, ref: string): Promise<string | { message: string; line: number; column: number }> {
+async function readFile(
+  scope: EventScope,
+  path: string,
+  ref: string,
+): Promise<string | { message: string; line: number; column: number }> {
   try {
     const { data } = await scope.octokit.rest.repos.getContent({ ...scope.repo, path, ref });
-    if (Array.isArray(data) || data.type !== "file") return { message: "not a file", line: 1, column: 1 };
-    if (data.size > DEFAULT_MAX_YAML_BYTES) return { message: `the file is ${formatKb(data.size)}; the limit is ${formatKb(DEFAULT_MAX_YAML_BYTES)}`, line: 1, column: 1 };
+    if (Array.isArray(data) || data.type !== "file")
+      return { message: "not a file", line: 1, column: 1 };
+    if (data.size > DEFAULT_MAX_YAML_BYTES)
+      return {
+        message: `the file is ${formatKb(data.size)}; the limit is ${formatKb(DEFAULT_MAX_YAML_BYTES)}`,
+        line: 1,
+        column: 1,
+      };
     const content = "content" in data && typeof data.content === "string" ? data.content : "";
     return Buffer.from(content, "base64").toString("utf8");
   } catch (error) {
-    if (statusOf(error) === 404) return { message: `${path} does not exist at ${ref.slice(0, 12)}`, line: 1, column: 1 };
+    if (statusOf(error) === 404)
+      return { message: `${path} does not exist at ${ref.slice(0, 12)}`, line: 1, column: 1 };
     throw error;
   }
 }
 
 function formatKb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
 }

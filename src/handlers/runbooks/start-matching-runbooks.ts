@@ -4,7 +4,12 @@ import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions } from "./execution-store.js";
-import { recordExecutions, runbookIncident, startRunbook, tickRunbooks } from "./incident-runbooks.js";
+import {
+  recordExecutions,
+  runbookIncident,
+  startRunbook,
+  tickRunbooks,
+} from "./incident-runbooks.js";
 import { defaultBranch, headCommit, loadRunbookFiles } from "./runbook-files.js";
 
 /**
@@ -12,11 +17,20 @@ import { defaultBranch, headCommit, loadRunbookFiles } from "./runbook-files.js"
  * ran on this incident (declared, severity or labels changed), and ticks the running ones so
  * their timeouts fail. Exported for the `/services` command, which changes what matches.
  */
-export async function startMatchingRunbooks(scope: EventScope, issue: number, sender: string, options: { defaultBranch?: string; start?: boolean } = {}): Promise<void> {
+export async function startMatchingRunbooks(
+  scope: EventScope,
+  issue: number,
+  sender: string,
+  options: { defaultBranch?: string; start?: boolean } = {},
+): Promise<void> {
   const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
   if (!loaded.state || loaded.issue.state === "closed") return;
   const state = loaded.state;
-  const ctx: EffectContext = { scope, issue, ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}) };
+  const ctx: EffectContext = {
+    scope,
+    issue,
+    ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
+  };
   const executions = await listExecutions(scope.octokit, scope.repo, issue);
   const changed = await tickRunbooks(ctx, executions);
   if (options.start !== false) {
@@ -24,19 +38,34 @@ export async function startMatchingRunbooks(scope: EventScope, issue: number, se
     const sha = await headCommit(scope, branch);
     const files = await loadRunbookFiles(scope, sha);
     const incident = runbookIncident(scope, loaded, state);
-    const valid = files.filter((f): f is typeof f & { runbook: Runbook } => f.runbook !== undefined);
-    const started = new Set([...(state.runbooks ?? []).map((r) => r.name), ...executions.map((e) => e.state.runbook)]);
-    for (const file of matchingRunbooks(valid.map((f) => ({ ...f, triggers: f.runbook.triggers })), incident)) {
+    const valid = files.filter(
+      (f): f is typeof f & { runbook: Runbook } => f.runbook !== undefined,
+    );
+    const started = new Set([
+      ...(state.runbooks ?? []).map((r) => r.name),
+      ...executions.map((e) => e.state.runbook),
+    ]);
+    for (const file of matchingRunbooks(
+      valid.map((f) => ({ ...f, triggers: f.runbook.triggers })),
+      incident,
+    )) {
       if (started.has(file.runbook.name)) continue;
       started.add(file.runbook.name);
       try {
         changed.push(await startRunbook(ctx, file, sha, "firewatch", incident, executions, 1));
       } catch (error) {
-        scope.log.error({ err: error, delivery: scope.deliveryId, runbook: file.runbook.name }, "a runbook failed to start");
+        scope.log.error(
+          { err: error, delivery: scope.deliveryId, runbook: file.runbook.name },
+          "a runbook failed to start",
+        );
       }
     }
     const invalid = files.filter((f) => !f.runbook);
-    if (invalid.length > 0) scope.log.warn({ delivery: scope.deliveryId, files: invalid.map((f) => f.path) }, "invalid runbooks were not considered");
+    if (invalid.length > 0)
+      scope.log.warn(
+        { delivery: scope.deliveryId, files: invalid.map((f) => f.path) },
+        "invalid runbooks were not considered",
+      );
   }
   await recordExecutions(scope, issue, changed);
 }

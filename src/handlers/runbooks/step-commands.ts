@@ -9,32 +9,87 @@ import { advanceStored, recordExecutions } from "./incident-runbooks.js";
 import type { CommandOutcome } from "./runbook-commands.js";
 
 /** `/step done <id> [note]` (or `fail`): completes a running manual step of a running runbook. */
-export function runStepCommand(scope: EventScope, issue: number, args: StepArgs, actor: string): Promise<CommandOutcome> {
-  return completeStep(scope, issue, args.stepId, actor, scope.config.permissions.commands, (by) => ({ type: "stepCompleted", stepId: args.stepId, by, outcome: args.outcome, ...(args.note ? { note: args.note } : {}) }));
+export function runStepCommand(
+  scope: EventScope,
+  issue: number,
+  args: StepArgs,
+  actor: string,
+): Promise<CommandOutcome> {
+  return completeStep(
+    scope,
+    issue,
+    args.stepId,
+    actor,
+    scope.config.permissions.commands,
+    (by) => ({
+      type: "stepCompleted",
+      stepId: args.stepId,
+      by,
+      outcome: args.outcome,
+      ...(args.note ? { note: args.note } : {}),
+    }),
+  );
 }
 
 /** `/approve <id>`: approves a waiting approval step; needs `permissions.approve`. */
-export function runApproveCommand(scope: EventScope, issue: number, args: ApproveArgs, actor: string): Promise<CommandOutcome> {
-  return completeStep(scope, issue, args.stepId, actor, scope.config.permissions.approve, (by) => ({ type: "approval", stepId: args.stepId, by }));
+export function runApproveCommand(
+  scope: EventScope,
+  issue: number,
+  args: ApproveArgs,
+  actor: string,
+): Promise<CommandOutcome> {
+  return completeStep(scope, issue, args.stepId, actor, scope.config.permissions.approve, (by) => ({
+    type: "approval",
+    stepId: args.stepId,
+    by,
+  }));
 }
 
 export { runStepCommand as stepCommand, runApproveCommand as approveCommand };
 
-async function completeStep(scope: EventScope, issue: number, stepId: string, actor: string, needed: Permission, event: (by: string) => RunbookEvent): Promise<CommandOutcome> {
+async function completeStep(
+  scope: EventScope,
+  issue: number,
+  stepId: string,
+  actor: string,
+  needed: Permission,
+  event: (by: string) => RunbookEvent,
+): Promise<CommandOutcome> {
   if (!hasAtLeast(await getPermission(scope.octokit, scope.repo, actor), needed)) {
-    return { ok: false, reply: `@${actor} this needs at least \`${needed}\` access to the repository.` };
+    return {
+      ok: false,
+      reply: `@${actor} this needs at least \`${needed}\` access to the repository.`,
+    };
   }
   const executions = await listExecutions(scope.octokit, scope.repo, issue);
-  const waiting = executions.filter((e) => e.state.status === "running" && [...e.state.steps, ...e.state.rollback].some((s) => s.id === stepId && s.status === "running"));
+  const waiting = executions.filter(
+    (e) =>
+      e.state.status === "running" &&
+      [...e.state.steps, ...e.state.rollback].some(
+        (s) => s.id === stepId && s.status === "running",
+      ),
+  );
   if (waiting.length === 0) {
-    const known = executions.some((e) => [...e.state.steps, ...e.state.rollback].some((s) => s.id === stepId));
-    return { ok: false, reply: known ? `Step \`${stepId}\` is not waiting right now.` : `No runbook on this incident has a step \`${stepId}\`.` };
+    const known = executions.some((e) =>
+      [...e.state.steps, ...e.state.rollback].some((s) => s.id === stepId),
+    );
+    return {
+      ok: false,
+      reply: known
+        ? `Step \`${stepId}\` is not waiting right now.`
+        : `No runbook on this incident has a step \`${stepId}\`.`,
+    };
   }
-  if (waiting.length > 1) return { ok: false, reply: `More than one running runbook waits on \`${stepId}\` (${waiting.map((w) => `\`${w.state.runbook}\``).join(", ")}); tick it in the runbook comment instead.` };
+  if (waiting.length > 1)
+    return {
+      ok: false,
+      reply: `More than one running runbook waits on \`${stepId}\` (${waiting.map((w) => `\`${w.state.runbook}\``).join(", ")}); tick it in the runbook comment instead.`,
+    };
   const stored = waiting[0]!;
   const result = await advanceStored({ scope, issue }, stored, [event(actor)]);
   if ("error" in result) return { ok: false, reply: result.error };
   if (result.ignored) return { ok: false, reply: `Nothing changed: ${result.ignored}.` };
-  if (result.state.status !== stored.state.status) await recordExecutions(scope, issue, [result.state]);
+  if (result.state.status !== stored.state.status)
+    await recordExecutions(scope, issue, [result.state]);
   return { ok: true };
 }
