@@ -38,6 +38,8 @@ export const executionStateSchema = z.object({
     labels: z.array(z.string()),
     url: z.string().optional(),
   }),
+  /** `recovery` for a recovery plan (its report and communication cadence depend on it); absent for response runbooks. */
+  kind: z.literal("recovery").optional(),
   status: z.enum(["ready", "running", "succeeded", "failed", "rolled-back", "rollback-failed", "cancelled"]),
   phase: z.enum(["main", "rollback"]),
   startedAt: z.string().optional(),
@@ -61,7 +63,7 @@ export interface NewExecution {
 /** A not-yet-started execution; the `start` event sets it going. */
 export function createExecution(runbook: Runbook, init: NewExecution): ExecutionState {
   const pending = (steps: Runbook["steps"]) => steps.map((s): StepState => ({ id: s.id, status: "pending" }));
-  return { v: 1, ...init, runbook: runbook.name, status: "ready", phase: "main", steps: pending(runbook.steps), rollback: pending(runbook.rollback) };
+  return { v: 1, ...init, runbook: runbook.name, ...(runbook.kind === "recovery" ? { kind: "recovery" as const } : {}), status: "ready", phase: "main", steps: pending(runbook.steps), rollback: pending(runbook.rollback) };
 }
 
 /** Reads state back from a hidden block; undefined when missing or written by something else. */

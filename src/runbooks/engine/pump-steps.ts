@@ -39,23 +39,32 @@ export function pumpSteps(runbook: Runbook, state: ExecutionState, at: string, r
 
 function applyFailurePolicy(runbook: Runbook, state: ExecutionState, at: string, effects: RunbookEffect[]): boolean {
   const slots = state.phase === "main" ? state.steps : state.rollback;
-  const failed = slots.find((s) => s.status === "failed");
+  // In a recovery plan a failed verification means the recovery did not work: it rolls back
+  // whatever `on_failure` says, so it is looked for first.
+  const verification = state.phase === "main" ? slots.find((s) => s.status === "failed" && isVerification(runbook, s.id)) : undefined;
+  const failed = verification ?? slots.find((s) => s.status === "failed");
   if (!failed) return false;
-  if (state.phase === "main" && (runbook.on_failure === "continue" || state.failure)) return false;
+  if (state.phase === "main" && (state.failure || (runbook.on_failure === "continue" && !verification))) return false;
   state.failure ??= { stepId: failed.id, reason: failed.reason ?? "failed" };
   for (const slot of slots) {
     if (!TERMINAL.has(slot.status)) Object.assign(slot, { status: "cancelled", endedAt: at, reason: `stopped after "${failed.id}" failed` });
   }
   const reason = failed.reason ? ` (${failed.reason})` : "";
-  if (state.phase === "main" && runbook.on_failure === "rollback" && runbook.rollback.length > 0) {
+  if (state.phase === "main" && (runbook.on_failure === "rollback" || verification) && runbook.rollback.length > 0) {
     state.phase = "rollback";
-    effects.push(notice(state, "rollback", `⚠️ Runbook **${runbook.name}**: step \`${failed.id}\` failed${reason}. Running the rollback steps.`));
+    const what = verification ? "verification" : "step";
+    effects.push(notice(state, "rollback", `⚠️ Runbook **${runbook.name}**: ${what} \`${failed.id}\` failed${reason}. Running the rollback steps.`));
   } else {
     const what = state.phase === "rollback" ? "rollback step" : "step";
     Object.assign(state, { status: state.phase === "rollback" ? "rollback-failed" : "failed", endedAt: at });
     effects.push(notice(state, "stopped", `🛑 Runbook **${runbook.name}** stopped: ${what} \`${failed.id}\` failed${reason}. Responders, please take over.`));
   }
   return true;
+}
+
+/** A `verify` step of a recovery plan: its failure is a failed verification. */
+function isVerification(runbook: Runbook, stepId: string): boolean {
+  return runbook.kind === "recovery" && runbook.steps.some((s) => s.id === stepId && s.type === "verify");
 }
 
 function finishPhase(runbook: Runbook, state: ExecutionState, at: string, effects: RunbookEffect[]): void {
