@@ -55,11 +55,13 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
       }
       return;
     }
-    case "upsertComment": {
+    case "upsertComment":
+    case "createComment": {
       const body = `${marker(effect.key)}\n${effect.body}`;
       const existing = await findCommentByKey(octokit, repo, effect.issue, effect.key);
       if (existing) {
-        if (existing.body !== body)
+        // A reply is posted once and left alone; the card and runbook comments are kept current.
+        if (effect.kind === "upsertComment" && existing.body !== body)
           await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
         return;
       }
@@ -72,23 +74,6 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
             ...NO_BLIND_RETRY,
           }),
         async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key)),
-      );
-      return;
-    }
-    case "createComment": {
-      const exists = async () =>
-        Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key));
-      if (await exists()) return;
-      const body = `${marker(effect.key)}\n${effect.body}`;
-      await createOnce(
-        () =>
-          octokit.rest.issues.createComment({
-            ...repo,
-            issue_number: effect.issue,
-            body,
-            ...NO_BLIND_RETRY,
-          }),
-        exists,
       );
       return;
     }
