@@ -4,7 +4,7 @@ import type { IncidentMetrics } from "./compute-metrics.js";
  * Text Mermaid can always parse inside a quoted label: letters, digits and a few
  * punctuation marks; anything else (quotes, brackets, `;`, `#`, newlines) becomes a space.
  */
-export function mermaidLabel(text: string, fallback = "unknown"): string {
+export function chartLabel(text: string, fallback = "unknown"): string {
   const clean = text.normalize("NFKD").replace(/[^A-Za-z0-9 ._:/+-]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 40).trim();
   return clean === "" ? fallback : clean;
 }
@@ -13,7 +13,7 @@ export function mermaidLabel(text: string, fallback = "unknown"): string {
 export function severityPie(metrics: IncidentMetrics): string | undefined {
   const slices = Object.entries(metrics.bySeverity).filter(([, n]) => n > 0);
   if (slices.length === 0) return undefined;
-  return ["pie showData", "  title Incidents by severity", ...slices.map(([s, n]) => `  "${mermaidLabel(s)}" : ${n}`)].join("\n");
+  return ["pie showData", "  title Incidents by severity", ...slices.map(([s, n]) => `  "${chartLabel(s)}" : ${n}`)].join("\n");
 }
 
 const HOUR = 3_600_000;
@@ -30,7 +30,7 @@ export function mttrChart(metrics: IncidentMetrics): string | undefined {
   return [
     "xychart-beta",
     '  title "Median time to resolve by month"',
-    `  x-axis [${months.map((m) => `"${mermaidLabel(m.month)}"`).join(", ")}]`,
+    `  x-axis [${months.map((m) => `"${chartLabel(m.month)}"`).join(", ")}]`,
     `  y-axis "Hours" 0 --> ${top}`,
     `  bar [${hours.join(", ")}]`,
   ].join("\n");
@@ -44,7 +44,7 @@ export function incidentsPerMonthChart(metrics: IncidentMetrics): string | undef
   return [
     "xychart-beta",
     '  title "Incidents by month"',
-    `  x-axis [${months.map((m) => `"${mermaidLabel(m.month)}"`).join(", ")}]`,
+    `  x-axis [${months.map((m) => `"${chartLabel(m.month)}"`).join(", ")}]`,
     `  y-axis "Incidents" 0 --> ${top}`,
     `  bar [${months.map((m) => m.count).join(", ")}]`,
   ].join("\n");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../../src/metrics/compute-metrics.js";
 import type { IncidentRecord } from "../../src/metrics/incident-record.js";
-import { mermaidLabel, mttrChart, severityPie } from "../../src/metrics/mermaid-charts.js";
+import { chartLabel, mttrChart, severityPie } from "../../src/metrics/mermaid-charts.js";
 import { renderMetricsMarkdown } from "../../src/metrics/render-metrics-markdown.js";
 import { assertMermaidParses } from "../support/mermaid.js";
 
@@ -58,7 +58,7 @@ describe("renderMetricsMarkdown", () => {
 
 describe("Mermaid labels", () => {
   it.each(['a"b', "x]; graph TD; A-->B", "line\nbreak", "#1 <b>", "日本語", "", "%%{init}%%"])("%j becomes a label that parses", async (text) => {
-    const label = mermaidLabel(text);
+    const label = chartLabel(text);
     expect(label).toMatch(/^[A-Za-z0-9 ._:/+-]+$/);
     await assertMermaidParses(`pie\n  "${label}" : 1`);
   });
