@@ -21,7 +21,19 @@ export interface EventScope {
   apply(effects: readonly Effect[]): Promise<ApplyResult>;
 }
 
-export async function openScope(context: Context, deps: AppDeps): Promise<EventScope> {
+/** One scope per delivery: the handlers of one event share its config instead of reading it again. */
+const scopePerDeliveryCache = new WeakMap<Context, Promise<EventScope>>();
+
+export function openScope(context: Context, deps: AppDeps): Promise<EventScope> {
+  let scope = scopePerDeliveryCache.get(context);
+  if (!scope) {
+    scope = createScope(context, deps);
+    scopePerDeliveryCache.set(context, scope);
+  }
+  return scope;
+}
+
+async function createScope(context: Context, deps: AppDeps): Promise<EventScope> {
   const { config, problems } = await loadConfig(context);
   const repo = context.repo();
   const scope: EventScope = {
