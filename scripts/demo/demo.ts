@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { createApp } from "../../src/app/create-app.js";
 import { startScenario } from "../../test/support/harness.js";
 import { createVirtualClock } from "../../test/support/github/state/virtual-clock.js";
@@ -21,6 +22,7 @@ export interface DemoResult {
  * person's command was not obeyed.
  */
 export async function runDemo(outDir: string): Promise<DemoResult> {
+  rmSync(outDir, { recursive: true, force: true }); // a failed run leaves nothing that looks like a result
   const repo = demoRepository();
   const clock = createVirtualClock(`${INCIDENT_DAY}T13:55:00Z`);
   const scenario = await startScenario({
