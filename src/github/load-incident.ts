@@ -49,6 +49,7 @@ export async function loadIncident(
       state: issue.state === "closed" ? "closed" : "open",
       labels: issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean),
       assignees: (issue.assignees ?? []).map((a) => a.login),
+      url: issue.html_url,
     },
     history: deriveStatusHistory(events as IssueEvent[], names),
     events: events as IssueEvent[],

@@ -12,6 +12,8 @@ export interface IssueSnapshot {
   state: "open" | "closed";
   labels: string[];
   assignees: string[];
+  /** The issue's page on GitHub (or GitHub Enterprise Server). */
+  url: string;
 }
 
 export interface Declaration {

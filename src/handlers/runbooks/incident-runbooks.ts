@@ -5,6 +5,7 @@ import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
 import type { RunbookIncident } from "../../runbooks/runbook-incident.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
+import { openRecoveryReport, REPORTED_OUTCOMES } from "../recovery/open-recovery-report.js";
 import { refreshCard } from "../refresh-card.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { driveExecution, type DriveResult } from "./drive-execution.js";
@@ -26,7 +27,7 @@ export function runbookIncident(
     severity,
     services: state.services,
     labels: loaded.issue.labels,
-    url: `https://github.com/${scope.repo.owner}/${scope.repo.repo}/issues/${loaded.issue.number}`,
+    url: loaded.issue.url,
   };
 }
 
@@ -107,8 +108,37 @@ export async function recordExecutions(
     if (at === -1) runbooks.push(entry);
     else runbooks[at] = entry;
   }
-  if (JSON.stringify(runbooks) === JSON.stringify(loaded.state.runbooks ?? [])) return;
-  await refreshCard(scope, issue, { ...loaded.state, runbooks });
+  if (JSON.stringify(runbooks) !== JSON.stringify(loaded.state.runbooks ?? []))
+    await refreshCard(scope, issue, { ...loaded.state, runbooks });
+  // After the card: the report reads the card afresh and adds its pull request to it.
+  for (const execution of executions) {
+    if (execution.kind === "recovery" && REPORTED_OUTCOMES.has(execution.status))
+      await openRecoveryReportSafely(scope, issue, execution);
+  }
+}
+
+/** A report that cannot be opened must not undo the run it reports on: logged, and said on the incident. */
+async function openRecoveryReportSafely(
+  scope: EventScope,
+  issue: number,
+  execution: ExecutionState,
+): Promise<void> {
+  try {
+    await openRecoveryReport(scope, issue, execution);
+  } catch (error) {
+    scope.log.error(
+      { err: error, delivery: scope.deliveryId, issue, execution: execution.executionId },
+      "the recovery report could not be opened",
+    );
+    await scope.apply([
+      {
+        kind: "createComment",
+        issue,
+        key: `recovery-report-failed-${execution.executionId}`,
+        body: `⚠️ The recovery report of \`${execution.runbook}\` could not be opened (GitHub refused or failed; the error is logged with delivery \`${scope.deliveryId}\`).`,
+      },
+    ]);
+  }
 }
 
 function withCommentId(id: number | undefined): { commentId?: number } {

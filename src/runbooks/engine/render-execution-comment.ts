@@ -1,6 +1,7 @@
 import { dataBlock } from "../../github/hidden-block.js";
 import type { Runbook, RunbookStep } from "../schema.js";
 import type { ExecutionState, StepState } from "./execution-state.js";
+import { formatTime } from "../../incident/format-time.js";
 
 /** The name of the hidden block that holds an execution's state in its comment. */
 export const EXECUTION_BLOCK = "runbook-execution";
@@ -27,13 +28,25 @@ export function renderExecutionComment(runbook: Runbook, state: ExecutionState):
   const lines = [
     `### 📘 Runbook \`${state.runbook}\` — ${state.status}`,
     "",
-    `Version \`${state.sha.slice(0, 12)}\` of \`${state.file}\`${state.startedBy ? `, started by @${state.startedBy}` : ""}${state.startedAt ? ` at ${state.startedAt}` : ""}${state.endedAt ? `, ended ${state.endedAt}` : ""}.`,
+    `Version \`${state.sha.slice(0, 12)}\` of \`${state.file}\`${startedBy(state.startedBy)}${state.startedAt ? ` at ${formatTime(state.startedAt)}` : ""}${state.endedAt ? `, ended ${formatTime(state.endedAt)}` : ""}.`,
     "",
     ...renderList(runbook.steps, state.steps),
   ];
-  if (state.failure) lines.push("", `**Failed:** \`${state.failure.stepId}\` — ${escapeInline(state.failure.reason)}`);
-  if (runbook.rollback.length > 0 && (state.phase === "rollback" || runbook.on_failure === "rollback")) {
-    lines.push("", `**Rollback** (${state.phase === "rollback" ? "running" : "only if a step fails"})`, "", ...renderList(runbook.rollback, state.rollback));
+  if (state.failure)
+    lines.push(
+      "",
+      `**Failed:** \`${state.failure.stepId}\` — ${escapeInline(state.failure.reason)}`,
+    );
+  if (
+    runbook.rollback.length > 0 &&
+    (state.phase === "rollback" || runbook.on_failure === "rollback")
+  ) {
+    lines.push(
+      "",
+      `**Rollback** (${state.phase === "rollback" ? "running" : "only if a step fails"})`,
+      "",
+      ...renderList(runbook.rollback, state.rollback),
+    );
   }
   lines.push("", dataBlock(EXECUTION_BLOCK, state));
   return lines.join("\n");
@@ -43,16 +56,26 @@ function renderList(steps: readonly RunbookStep[], slots: readonly StepState[]):
   return steps.map((step) => {
     const slot = slots.find((s) => s.id === step.id) ?? { id: step.id, status: "pending" as const };
     // Only manual steps are checkboxes: ticking anything else would mean nothing.
-    const box = step.run.kind === "manual" ? (slot.status === "succeeded" ? "- [x] " : "- [ ] ") : "- ";
+    const box =
+      step.run.kind === "manual" ? (slot.status === "succeeded" ? "- [x] " : "- [ ] ") : "- ";
     const details: string[] = [ICON[slot.status]];
     if (slot.by && slot.by !== "firewatch") details.push(`by @${slot.by}`);
-    if (slot.endedAt && slot.status !== "pending") details.push(`at ${slot.endedAt}`);
-    else if (slot.startedAt) details.push(`since ${slot.startedAt}`);
-    if (slot.status === "running" && WAITING[step.run.kind]) details.push(WAITING[step.run.kind]!.replace("{id}", step.id));
+    if (slot.endedAt && slot.status !== "pending") details.push(`at ${formatTime(slot.endedAt)}`);
+    else if (slot.startedAt) details.push(`since ${formatTime(slot.startedAt)}`);
+    if (slot.status === "running" && WAITING[step.run.kind])
+      details.push(WAITING[step.run.kind]!.replace("{id}", step.id));
     if (slot.reason) details.push(escapeInline(slot.reason));
     if (slot.runUrl) details.push(`[workflow run](${slot.runUrl})`);
     return `${box}**${escapeInline(step.title)}** \`${step.id}\` _${step.type}_ — ${details.join(" · ")}`;
   });
+}
+
+/** Started by a person (named), or by the app itself when the triggers matched (never "@firewatch", a real account). */
+function startedBy(login: string | undefined): string {
+  if (!login) return "";
+  return login === "firewatch"
+    ? ", started automatically (its triggers matched)"
+    : `, started by @${login}`;
 }
 
 function escapeInline(text: string): string {
