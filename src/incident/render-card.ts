@@ -59,6 +59,8 @@ export function renderCard(view: CardView): string {
   const postmortem = state.reports?.postmortem;
   if (postmortem)
     rows.push(["Postmortem", `#${postmortem.pr} (${postmortem.mergedAt ? `merged ${formatTime(postmortem.mergedAt)}` : "in review"})`]);
+  for (const recovery of state.reports?.recovery ?? [])
+    rows.push(["Recovery report", `#${recovery.pr} (\`${recovery.plan}\`, ${recovery.outcome})`]);
 
   const parts = [
     `## 🔥 Incident: \`${status}\` · severity \`${view.severity}\``,

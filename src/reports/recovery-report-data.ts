@@ -27,6 +27,8 @@ export interface RecoveryReportData {
   readonly run: {
     /** The incident's start, from which the RTO is measured (normally its declaration). */
     readonly incidentStartedAt: Instant;
+    /** What `incidentStartedAt` is: `detected` (the issue form's "detected at") or `declared`. */
+    readonly incidentStartedFrom?: "detected" | "declared" | null;
     readonly startedAt: Instant;
     readonly finishedAt: Instant | null;
     /** When verification passed and service was back; `null` if it never was. */

@@ -18,14 +18,32 @@ export const postmortemRecordSchema = z.object({
   mergedBy: z.string().optional(),
 });
 
+/** A recovery report pull request, one per run of a recovery plan. */
+export const recoveryRecordSchema = z.object({
+  /** The run of the plan it reports on. */
+  executionId: z.string(),
+  plan: z.string(),
+  /** How the plan ended (`succeeded`, `failed`, `rolled-back`, …). */
+  outcome: z.string(),
+  pr: z.number(),
+  branch: z.string(),
+  path: z.string(),
+  /** The blob SHA of the file as the app last wrote it. */
+  blobSha: z.string(),
+  writtenAt: z.string(),
+});
+
 /** Reports and what they draw on, kept in the incident card's state. */
 export const reportsStateSchema = z.object({
   postmortem: postmortemRecordSchema.optional(),
   /** Fault trees (`.github/fault-trees/<name>.yml`) attached with `/fault-tree`, in order. */
   faultTrees: z.array(z.object({ name: z.string(), by: z.string(), at: z.string() })).max(20).default([]),
+  /** Recovery report pull requests, in the order the plans finished. */
+  recovery: z.array(recoveryRecordSchema).max(50).optional(),
 });
 
 export type PostmortemRecord = z.infer<typeof postmortemRecordSchema>;
+export type RecoveryRecord = z.infer<typeof recoveryRecordSchema>;
 export type ReportsState = z.infer<typeof reportsStateSchema>;
 
 /** The incident's RCA notes; an incident declared before RCA existed has none. */
