@@ -9,6 +9,7 @@ import {
   rootCauseCommand,
   whyCommand,
 } from "./rca/index.js";
+import { recoveryCommand } from "./recovery/recovery-command.js";
 import { postmortemCommand } from "./reports/index.js";
 import { runApproveCommand, runRunbookCommand, runStepCommand } from "./runbooks/index.js";
 
@@ -28,6 +29,7 @@ type Operation<A> = (
 
 const OPERATIONS: { [K in CommandName]?: Operation<CommandArgs[K]> } = {
   runbook: (scope, issue, args, actor) => runRunbookCommand(scope, issue, args, actor),
+  recovery: (scope, issue, args, actor) => recoveryCommand(scope, issue, args, actor),
   step: (scope, issue, args, actor) => runStepCommand(scope, issue, args, actor),
   approve: (scope, issue, args, actor) => runApproveCommand(scope, issue, args, actor),
   why: whyCommand,

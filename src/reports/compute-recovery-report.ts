@@ -10,7 +10,9 @@ export function computeRecoveryReport(data: RecoveryReportData): RecoveryReportC
   const dataLossMs = data.run.dataLossMs;
   return {
     recoveryTimeMs,
-    rtoMet: recoveryTimeMs === null || rtoMs === null ? null : recoveryTimeMs <= rtoMs,
+    // A plan that ended without bringing service back (failed, rolled back) missed the RTO;
+    // one still running may yet meet it.
+    rtoMet: rtoMs === null ? null : recoveryTimeMs !== null ? recoveryTimeMs <= rtoMs : data.run.finishedAt !== null ? false : null,
     rpoMet: dataLossMs === null || rpoMs === null ? null : dataLossMs <= rpoMs,
     runDurationMs: nonNegative(elapsedMs(data.run.startedAt, data.run.finishedAt)),
     failedSteps: data.steps.filter((s) => s.result === "failed").length,

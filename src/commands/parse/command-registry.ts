@@ -21,6 +21,7 @@ import {
   type LessonArgs,
   type RcaTextArgs,
 } from "./args/rca.js";
+import { recoveryCommand, type RecoveryArgs } from "./args/recovery.js";
 import { runbookCommand, type RunbookArgs } from "./args/runbook.js";
 import { stepCommand, type StepArgs } from "./args/step.js";
 import type { CommandSpec } from "./command-spec.js";
@@ -39,6 +40,7 @@ export interface CommandArgs {
   resolve: TextArgs;
   metrics: MetricsArgs;
   runbook: RunbookArgs;
+  recovery: RecoveryArgs;
   step: StepArgs;
   approve: ApproveArgs;
   why: WhyArgs;
@@ -76,6 +78,7 @@ export function commandRegistry(config: Config): CommandRegistry {
     resolve: resolveCommand(p),
     metrics: metricsCommand(p),
     runbook: runbookCommand(p),
+    recovery: recoveryCommand(p),
     step: stepCommand(p),
     approve: approveCommand(config.permissions.approve),
     why: whyCommand(p),

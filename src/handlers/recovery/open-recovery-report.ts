@@ -118,14 +118,12 @@ export async function openRecoveryReport(
   await refreshCard(scope, issue, withReports(loaded.state, { ...reports, recovery }));
   const computed = computeRecoveryReport(data);
   const rto = file.runbook.objectives?.rto;
+  const took = formatDuration(computed.recoveryTimeMs);
   const verdict =
-    computed.rtoMet === true
-      ? `met (recovered in ${formatDuration(computed.recoveryTimeMs)} from when the incident was ${data.run.incidentStartedFrom})`
-      : computed.rtoMet === false
-        ? `**missed** (recovered in ${formatDuration(computed.recoveryTimeMs)})`
-        : computed.recoveryTimeMs === null
-          ? "not met: the plan did not recover the service"
-          : "unknown";
+    computed.recoveryTimeMs === null ? "not met: the plan did not bring the service back"
+    : computed.rtoMet === true ? `met (recovered in ${took} from when the incident was ${data.run.incidentStartedFrom})`
+    : computed.rtoMet === false ? `**missed** (recovered in ${took} from when the incident was ${data.run.incidentStartedFrom})`
+    : "unknown";
   const headline = `📝 Recovery plan \`${execution.runbook}\` ended **${data.run.outcome}**; the recovery report is in #${result.number} (\`${path}\`). RTO ${rto ?? "not set"}: ${verdict}.`;
   await scope.apply([
     { kind: "createComment", issue, key, body: [headline, ...notes].join("\n\n") },
