@@ -1,4 +1,5 @@
 import { decideDeclaration } from "../incident/decide-declaration.js";
+import { escalationEffect } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import { loadIncident } from "../github/load-incident.js";
 import type { EventScope } from "./event-scope.js";
@@ -23,5 +24,7 @@ export async function declareIncident(
   });
   await scope.apply(decision.effects);
   await refreshCard(scope, issue, decision.state);
+  if (decision.severity === "critical")
+    await scope.apply([escalationEffect(scope.config, issue, `escalation-declared-${issue}`)]);
   return decision.state;
 }

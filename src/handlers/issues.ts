@@ -1,13 +1,10 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app/deps.js";
-import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
+import type { IssueChange } from "../incident/decide-label-change.js";
 import { isIncidentForm } from "../incident/parse-issue-form.js";
-import { loadIncident } from "../github/load-incident.js";
-import { newestLabel } from "../incident/status-history.js";
 import { declareIncident } from "./declare-incident.js";
 import { openScope, type EventScope } from "./event-scope.js";
-import { refreshCard } from "./refresh-card.js";
-import { maybeOpenPostmortem } from "./reports/index.js";
+import { followLifecycle } from "./follow-lifecycle.js";
 
 type IssuesContext = Context<
   "issues.opened" | "issues.labeled" | "issues.unlabeled" | "issues.closed" | "issues.reopened"
@@ -52,57 +49,6 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
         ? { kind: payload.action, label }
         : undefined;
   if (change) await followLifecycle(scope, number, change, sender);
-}
-
-async function followLifecycle(
-  scope: EventScope,
-  number: number,
-  change: IssueChange,
-  sender: string,
-): Promise<void> {
-  const { names } = scope;
-  const loaded = await loadIncident(scope.octokit, scope.repo, number, names);
-  if (!loaded.state) await declareIncident(scope, number, sender);
-  const history = loaded.history;
-  const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);
-  const newestStatusLabel = newestLabel(loaded.events, statusLabels);
-  const judged =
-    change.kind === "labeled" && names.isStatusLabel(change.label)
-      ? names.parseStatus(newestStatusLabel ?? change.label)
-      : undefined;
-  // The history already holds the label being judged; the status before it is the one that counts.
-  const previous =
-    judged && history.current === judged ? history.entries.at(-2)?.status : history.current;
-  const decision = decideLabelChange(change, {
-    issue: number,
-    labels: loaded.issue.labels,
-    open: loaded.issue.state === "open",
-    previous,
-    newestStatusLabel,
-    names,
-  });
-  await scope.apply(decision.effects);
-  if (decision.refusal) {
-    await scope.apply([
-      {
-        kind: "createComment",
-        issue: number,
-        key: `refused-${scope.deliveryId}`,
-        body: `@${sender} Firewatch put the status back: ${decision.refusal}`,
-      },
-    ]);
-  }
-  const touchesIncident =
-    change.kind === "closed" ||
-    change.kind === "reopened" ||
-    names.isStatusLabel(change.label) ||
-    names.isSeverityLabel(change.label);
-  if (touchesIncident) await refreshCard(scope, number);
-  if (
-    change.kind === "closed" ||
-    (change.kind === "labeled" && names.parseStatus(change.label) === "resolved")
-  )
-    await maybeOpenPostmortem(scope, number);
 }
 
 async function hintNotAnIncident(scope: EventScope, number: number, label: string): Promise<void> {

@@ -101,6 +101,7 @@ describe("declaring from a form whose label the repository lacks", () => {
     await gh.settle();
     const issue = gh.issue(n);
     expect(issue.labels.sort()).toEqual(["incident", "severity:critical", "status:detected"]);
-    expect(issue.comments).toHaveLength(1);
+    expect(issue.comments.map((c) => c.body.includes("## 🔥 Incident"))).toEqual([true, false]);
+    expect(issue.comments[1]!.body).toContain("Escalated to **critical**");
   });
 });

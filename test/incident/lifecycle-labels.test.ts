@@ -106,6 +106,28 @@ describe.each(DELIVERY_MODES)("lifecycle through labels ($name)", ({ deliverTwic
     ]);
   });
 
+  it("a severity:critical label brings in the escalation contacts once", async () => {
+    scenario = await startFirewatch({
+      deliverTwice,
+      files: { ".github/firewatch.yml": "escalation:\n  critical: ['@acme/sre-leads']\n" },
+    });
+    const { gh } = scenario;
+    const n = gh
+      .as("alice")
+      .openIssue({
+        title: "Prompt injection leaking system prompts",
+        labels: ["incident", "severity:high"],
+      });
+    await gh.settle();
+    gh.as("alice").addLabels(n, ["severity:critical"]);
+    await gh.settle();
+    const escalations = gh
+      .issue(n)
+      .comments.filter((c) => c.body.includes("Escalated to **critical**"));
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]!.body).toContain("@acme/sre-leads please join");
+  });
+
   it("two status labels added at once keep the newest", async () => {
     const { gh, n } = await declared();
     gh.as("alice").addLabels(n, ["status:investigating", "status:identified"]);

@@ -1,4 +1,5 @@
 import type { Effect } from "../../github/effects.js";
+import { escalationMessage } from "../../incident/escalation.js";
 import type { SeverityArgs } from "../parse/args/severity.js";
 import type { CommandDecision } from "./command-input.js";
 import { appendCapped, stampedEntry, unchanged } from "./command-input.js";
@@ -27,13 +28,7 @@ export const severity: CommandDecision<SeverityArgs> = (input) => {
         ),
       }
     : incident.state;
-  let reply: string | undefined;
-  if (args.severity === "critical") {
-    const contacts = config.escalation.critical.map((c) => (c.startsWith("@") ? c : `@${c}`));
-    reply =
-      contacts.length > 0
-        ? `🚨 Escalated to **critical**: ${contacts.join(" ")} please join.`
-        : "🚨 Escalated to **critical**. No escalation contacts are configured (`escalation.critical` in `.github/firewatch.yml`).";
-  }
+  // The app's own label change is an event it ignores, so the command escalates itself.
+  const reply = args.severity === "critical" ? escalationMessage(config) : undefined;
   return { ok: true, state, effects, reply };
 };

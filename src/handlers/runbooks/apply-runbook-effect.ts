@@ -4,6 +4,7 @@ import type { RunbookEffect } from "../../runbooks/runbook-effect.js";
 import type { EventScope } from "../event-scope.js";
 import { defaultBranch } from "./runbook-files.js";
 import { performHttpCheck } from "./http-check.js";
+import { followLifecycle } from "../follow-lifecycle.js";
 
 export interface EffectContext {
   scope: EventScope;
@@ -25,9 +26,16 @@ export async function applyRunbookEffect(
     case "postComment":
       await scope.apply([{ kind: "createComment", issue, key: effect.key, body: effect.body }]);
       return undefined;
-    case "setLabels":
+    case "setLabels": {
       await scope.apply([{ kind: "setLabels", issue, add: effect.add, remove: effect.remove }]);
+      // The app ignores its own label events, so a status or severity label a step adds
+      // goes through the lifecycle here, by the same rules as a person's label.
+      for (const label of effect.add.filter(
+        (l) => scope.names.isStatusLabel(l) || scope.names.isSeverityLabel(l),
+      ))
+        await followLifecycle(scope, issue, { kind: "labeled", label }, "firewatch");
       return undefined;
+    }
     case "assign":
       await scope.apply([{ kind: "assign", issue, logins: effect.logins }]);
       return undefined;

@@ -1,20 +1,23 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
-import type { GitHubClient, RepoRef } from "../../github/client.js";
+import type { EventScope } from "../event-scope.js";
 import { openScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
+import { startMatchingRunbooks } from "./start-matching-runbooks.js";
 
-/** Open incidents searched for a run whose title carries no correlation id. */
+/** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
 const MAX_INCIDENTS_SEARCHED = 20;
 
 /**
  * `workflow_run.completed`: finds the step waiting for this run — by the correlation id in
  * the run's title (which names the incident, so one issue is read), else by the run id the
- * dispatch returned, among open incidents — and advances its execution. Runs Firewatch did
- * not dispatch are ignored. Not behind the own-event guard: the sender of a run the app
- * dispatched is the app itself.
+ * dispatch returned, among open incidents — and advances its execution. A run that is no
+ * step's (CI, or the scheduled `firewatch-tick.yml` that exists for this) is a clock tick:
+ * the open incidents with running runbooks are ticked, so timeouts fail and update
+ * reminders are posted even when nobody touches the incident. Not behind the own-event
+ * guard: the sender of a run the app dispatched is the app itself.
  */
 export async function onWorkflowRun(
   context: Context<"workflow_run.completed">,
@@ -23,22 +26,29 @@ export async function onWorkflowRun(
   const run = context.payload.workflow_run;
   const correlation = parseCorrelationId(`${run.display_title ?? ""} ${run.name ?? ""}`);
   const scope = await openScope(context, deps);
-  const found = correlation
-    ? (await listExecutions(scope.octokit, scope.repo, correlation.issue)).find(
-        (e) => e.state.executionId === correlation.executionId,
-      )
-    : await findByRunId(scope.octokit, scope.repo, scope.names.incident, run.id);
+  const defaultBranch = context.payload.repository.default_branch;
+  let found: StoredExecution | undefined;
+  if (correlation) {
+    found = (await listExecutions(scope.octokit, scope.repo, correlation.issue)).find(
+      (e) => e.state.executionId === correlation.executionId,
+    );
+  } else {
+    const open = await runningByIncident(scope);
+    found = open
+      .flatMap((i) => i.running)
+      .find((e) => [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id));
+    if (!found) {
+      await tickOpenIncidents(scope, open, context.payload.sender.login, defaultBranch);
+      return;
+    }
+  }
   if (!found) return;
   const slot = [...found.state.steps, ...found.state.rollback].find((s) =>
     correlation ? s.correlationId === correlation.correlationId : s.runId === run.id,
   );
   if (!slot?.correlationId) return;
   const issue = found.state.incident.number;
-  const ctx: EffectContext = {
-    scope,
-    issue,
-    defaultBranch: context.payload.repository.default_branch,
-  };
+  const ctx: EffectContext = { scope, issue, defaultBranch };
   const result = await advanceStored(ctx, found, [
     {
       type: "workflowCompleted",
@@ -59,25 +69,44 @@ export async function onWorkflowRun(
     await recordExecutions(scope, issue, [result.state]);
 }
 
-async function findByRunId(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  label: string,
-  runId: number,
-): Promise<StoredExecution | undefined> {
-  const { data: issues } = await octokit.rest.issues.listForRepo({
-    ...repo,
+interface OpenIncident {
+  issue: number;
+  running: StoredExecution[];
+}
+
+/** The newest open incidents (at most MAX_INCIDENTS_SEARCHED) with their running executions: one listing each. */
+async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
+  const { data: issues } = await scope.octokit.rest.issues.listForRepo({
+    ...scope.repo,
     state: "open",
-    labels: label,
+    labels: scope.names.incident,
     per_page: MAX_INCIDENTS_SEARCHED,
   });
-  for (const issue of issues) {
-    const match = (await listExecutions(octokit, repo, issue.number)).find(
-      (e) =>
-        e.state.status === "running" &&
-        [...e.state.steps, ...e.state.rollback].some((s) => s.runId === runId),
+  const open: OpenIncident[] = [];
+  for (const issue of issues.filter((i) => !i.pull_request)) {
+    const running = (await listExecutions(scope.octokit, scope.repo, issue.number)).filter(
+      (e) => e.state.status === "running",
     );
-    if (match) return match;
+    if (running.length > 0) open.push({ issue: issue.number, running });
   }
-  return undefined;
+  return open;
+}
+
+/** Ticks each open incident that has something running; one failing incident does not stop the others. */
+async function tickOpenIncidents(
+  scope: EventScope,
+  open: readonly OpenIncident[],
+  sender: string,
+  defaultBranch: string,
+): Promise<void> {
+  for (const { issue } of open) {
+    try {
+      await startMatchingRunbooks(scope, issue, sender, { defaultBranch, start: false });
+    } catch (error) {
+      scope.log.error(
+        { err: error, delivery: scope.deliveryId, issue },
+        "ticking an incident failed",
+      );
+    }
+  }
 }

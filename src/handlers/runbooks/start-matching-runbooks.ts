@@ -2,6 +2,7 @@ import { loadIncident } from "../../github/load-incident.js";
 import { matchingRunbooks } from "../../runbooks/match-runbooks.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
+import { remindCommunications } from "../recovery/remind-communications.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions } from "./execution-store.js";
 import {
@@ -15,7 +16,8 @@ import { defaultBranch, headCommit, loadRunbookFiles } from "./runbook-files.js"
 /**
  * Runs after an incident event: starts the runbooks whose triggers now match and that never
  * ran on this incident (declared, severity or labels changed), and ticks the running ones so
- * their timeouts fail. Exported for the `/services` command, which changes what matches.
+ * their timeouts fail and due update reminders of recovery plans are posted. Exported for
+ * the `/services` command, which changes what matches.
  */
 export async function startMatchingRunbooks(
   scope: EventScope,
@@ -33,6 +35,12 @@ export async function startMatchingRunbooks(
   };
   const executions = await listExecutions(scope.octokit, scope.repo, issue);
   const changed = await tickRunbooks(ctx, executions);
+  await remindCommunications(
+    scope,
+    issue,
+    state,
+    executions.map((e) => changed.find((c) => c.executionId === e.state.executionId) ?? e.state),
+  );
   if (options.start !== false) {
     const branch = await defaultBranch(scope, options.defaultBranch);
     const sha = await headCommit(scope, branch);

@@ -1,0 +1,71 @@
+import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
+import { escalationEffect } from "../incident/escalation.js";
+import { newestLabel } from "../incident/status-history.js";
+import { loadIncident } from "../github/load-incident.js";
+import { declareIncident } from "./declare-incident.js";
+import type { EventScope } from "./event-scope.js";
+import { refreshCard } from "./refresh-card.js";
+import { maybeOpenPostmortem } from "./reports/index.js";
+
+/**
+ * Enforces the lifecycle after a status or severity label changed, the issue was closed or
+ * reopened (by a person, or by a runbook step): one label of each family, allowed moves
+ * only, a reply when a move is refused, the escalation contacts brought in when the
+ * severity becomes critical, the card re-rendered, the postmortem opened on resolve.
+ */
+export async function followLifecycle(
+  scope: EventScope,
+  number: number,
+  change: IssueChange,
+  sender: string,
+): Promise<void> {
+  const { names } = scope;
+  const loaded = await loadIncident(scope.octokit, scope.repo, number, names);
+  if (!loaded.state) await declareIncident(scope, number, sender);
+  const history = loaded.history;
+  const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);
+  const newestStatusLabel = newestLabel(loaded.events, statusLabels);
+  const judged =
+    change.kind === "labeled" && names.isStatusLabel(change.label)
+      ? names.parseStatus(newestStatusLabel ?? change.label)
+      : undefined;
+  // The history already holds the label being judged; the status before it is the one that counts.
+  const previous =
+    judged && history.current === judged ? history.entries.at(-2)?.status : history.current;
+  const decision = decideLabelChange(change, {
+    issue: number,
+    labels: loaded.issue.labels,
+    open: loaded.issue.state === "open",
+    previous,
+    newestStatusLabel,
+    names,
+  });
+  await scope.apply(decision.effects);
+  const criticalNow =
+    change.kind === "labeled" &&
+    names.parseSeverity(change.label) === "critical" &&
+    loaded.issue.labels.includes(change.label);
+  if (criticalNow)
+    await scope.apply([escalationEffect(scope.config, number, `escalation-${scope.deliveryId}`)]);
+  if (decision.refusal) {
+    await scope.apply([
+      {
+        kind: "createComment",
+        issue: number,
+        key: `refused-${scope.deliveryId}`,
+        body: `@${sender} Firewatch put the status back: ${decision.refusal}`,
+      },
+    ]);
+  }
+  const touchesIncident =
+    change.kind === "closed" ||
+    change.kind === "reopened" ||
+    names.isStatusLabel(change.label) ||
+    names.isSeverityLabel(change.label);
+  if (touchesIncident) await refreshCard(scope, number);
+  if (
+    change.kind === "closed" ||
+    (change.kind === "labeled" && names.parseStatus(change.label) === "resolved")
+  )
+    await maybeOpenPostmortem(scope, number);
+}
