@@ -4,6 +4,7 @@ import type { IssueSnapshot } from "../incident/decide-declaration.js";
 import type { LabelNames } from "../incident/label-names.js";
 import { CARD_KEY, STATE_BLOCK } from "../incident/render-card.js";
 import {
+  creditStatusHistory,
   deriveStatusHistory,
   type IssueEvent,
   type StatusHistory,
@@ -51,7 +52,10 @@ export async function loadIncident(
       assignees: (issue.assignees ?? []).map((a) => a.login),
       url: issue.html_url,
     },
-    history: deriveStatusHistory(events as IssueEvent[], names),
+    history: creditStatusHistory(
+      deriveStatusHistory(events as IssueEvent[], names),
+      parsed?.success ? parsed.data.statusCredits : [],
+    ),
     events: events as IssueEvent[],
     state: parsed?.success ? parsed.data : undefined,
     cardId: card?.id,

@@ -63,7 +63,16 @@ export async function executeIncidentCommands(
     if (outcome.reply) replies.push(outcome.reply);
     if (outcome.created) created.push(outcome.created);
     effects.push(...outcome.effects);
+    const before = view.history.current;
     view = projectEffects({ ...view, state: outcome.state }, outcome.effects, scope.names);
+    const moved = view.history.current;
+    if (moved && moved !== before) {
+      const credit = { status: moved, by: origin.actor, at: origin.at };
+      view = {
+        ...view,
+        state: { ...view.state, statusCredits: [...view.state.statusCredits, credit].slice(-100) },
+      };
+    }
   }
 
   const result = await scope.apply(effects);

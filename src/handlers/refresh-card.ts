@@ -1,6 +1,7 @@
 import type { IncidentState } from "../incident/incident-state.js";
 import { CARD_KEY, renderCard } from "../incident/render-card.js";
 import { teamsFor } from "../incident/service-owners.js";
+import { creditStatusHistory } from "../incident/status-history.js";
 import { loadIncident } from "../github/load-incident.js";
 import type { EventScope } from "./event-scope.js";
 
@@ -22,7 +23,8 @@ export async function refreshCard(
   const body = renderCard({
     state: current,
     severity,
-    history: loaded.history,
+    // The state being written may hold credits the card on GitHub does not have yet.
+    history: creditStatusHistory(loaded.history, current.statusCredits),
     assignees: loaded.issue.assignees,
     teams: teamsFor(scope.config, current.services),
     configProblems: scope.configProblems,

@@ -3,7 +3,11 @@ import { rcaStateSchema } from "../analysis/rca-state.js";
 import { reportsStateSchema } from "../reports/data/report-state.js";
 
 const stamp = { at: z.string(), by: z.string() };
-const entry = z.object({ ...stamp, text: z.string(), /** The comment it came from. */ url: z.string().optional() });
+const entry = z.object({
+  ...stamp,
+  text: z.string(),
+  /** The comment it came from. */ url: z.string().optional(),
+});
 
 /**
  * What an incident knows that labels cannot hold. It is stored as JSON in a hidden block
@@ -48,6 +52,10 @@ export const incidentStateSchema = z
       .optional(),
     /** What was missing or invalid at declaration, by field; the card asks for each until a command fixes it. */
     problems: z.array(z.object({ field: z.string(), text: z.string() })).default([]),
+    /** Who asked for each status change the app made on their behalf (`/ack`, `/status`, `/resolve`), with the comment's time. */
+    statusCredits: z
+      .array(z.object({ status: z.string(), by: z.string(), at: z.string() }))
+      .default([]),
     /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */
     handled: z.array(z.number()).default([]),
     /** Root-cause analysis notes (`/why`, `/cause`, `/factor`, `/root-cause`, `/lesson`); unreadable notes are dropped, never the card. */

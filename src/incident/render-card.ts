@@ -58,7 +58,10 @@ export function renderCard(view: CardView): string {
   if (state.resolution) rows.push(["Resolution", tableCellSyntax(stamped(state.resolution))]);
   const postmortem = state.reports?.postmortem;
   if (postmortem)
-    rows.push(["Postmortem", `#${postmortem.pr} (${postmortem.mergedAt ? `merged ${formatTime(postmortem.mergedAt)}` : "in review"})`]);
+    rows.push([
+      "Postmortem",
+      `#${postmortem.pr} (${postmortem.mergedAt ? `merged ${formatTime(postmortem.mergedAt)}` : "in review"})`,
+    ]);
   for (const recovery of state.reports?.recovery ?? [])
     rows.push(["Recovery report", `#${recovery.pr} (\`${recovery.plan}\`, ${recovery.outcome})`]);
 

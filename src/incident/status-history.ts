@@ -96,3 +96,27 @@ export function newestLabel(
   }
   return newest?.name;
 }
+
+export interface StatusCredit {
+  status: string;
+  by: string;
+  at: string;
+}
+
+/**
+ * The app makes the label changes that commands ask for, so GitHub records the app as
+ * their actor. Each such entry is credited to the person whose command asked for it: the
+ * latest credit for that status made at or before the change.
+ */
+export function creditStatusHistory(
+  history: StatusHistory,
+  credits: readonly StatusCredit[],
+): StatusHistory {
+  if (credits.length === 0) return history;
+  const entries = history.entries.map((entry) => {
+    if (!entry.by.endsWith("[bot]")) return entry;
+    const credit = credits.filter((c) => c.status === entry.status && c.at <= entry.at).at(-1);
+    return credit ? { ...entry, by: credit.by } : entry;
+  });
+  return { ...history, entries };
+}

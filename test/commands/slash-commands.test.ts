@@ -54,6 +54,7 @@ describe.each(DELIVERY_MODES)("slash commands ($name)", ({ deliverTwice }) => {
     expect(issue.assignees).toContain("alice");
     expect(card(issue.comments)).toContain("commander @alice");
     expect(card(issue.comments)).toContain("(3m to acknowledge)");
+    expect(card(issue.comments)).toMatch(/\| `investigating` \| .* \| alice \|/);
     expect(issue.comments.find((c) => c.id === id)!.reactions).toEqual({ "+1": 1 });
     expect(replies(issue.comments)).toHaveLength(0);
   });

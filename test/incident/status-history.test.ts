@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { labelNames } from "../../src/incident/label-names.js";
-import { deriveStatusHistory, type IssueEvent } from "../../src/incident/status-history.js";
+import {
+  creditStatusHistory,
+  deriveStatusHistory,
+  type IssueEvent,
+} from "../../src/incident/status-history.js";
 
 const names = labelNames(configSchema.parse({}));
 const user = { login: "alice", type: "User" };
@@ -57,5 +61,22 @@ describe("deriveStatusHistory", () => {
     );
     expect(h.current).toBe("investigating");
     expect(h.resolvedAt).toBeUndefined();
+  });
+});
+
+describe("creditStatusHistory", () => {
+  it("credits the app's status changes to the person whose command asked for them", () => {
+    const h = deriveStatusHistory(
+      [
+        ev("labeled", 0, bot, "status:detected"),
+        ev("labeled", 3, bot, "status:investigating"),
+        ev("labeled", 9, user, "status:identified"),
+      ],
+      names,
+    );
+    const credited = creditStatusHistory(h, [
+      { status: "investigating", by: "priya", at: "2026-01-01T10:02:59.000Z" },
+    ]);
+    expect(credited.entries.map((e) => e.by)).toEqual(["firewatch[bot]", "priya", "alice"]);
   });
 });
