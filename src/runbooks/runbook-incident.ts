@@ -1,3 +1,4 @@
+import { neutraliseReferences } from "../markdown/neutralise-references.js";
 /** What a runbook knows about the incident it runs for. */
 export interface RunbookIncident {
   number: number;
@@ -16,25 +17,39 @@ export interface IncidentConditions {
 }
 
 /** Every listed criterion must hold; within one, any value matches. Nothing listed: true. */
-export function incidentMatches(conditions: IncidentConditions, incident: Pick<RunbookIncident, "severity" | "services" | "labels">): boolean {
+export function incidentMatches(
+  conditions: IncidentConditions,
+  incident: Pick<RunbookIncident, "severity" | "services" | "labels">,
+): boolean {
   const lower = (xs: readonly string[]) => xs.map((x) => x.toLowerCase());
-  if (conditions.severities && !lower(conditions.severities).includes(incident.severity.toLowerCase())) return false;
-  if (conditions.services && !lower(conditions.services).some((s) => lower(incident.services).includes(s))) return false;
-  if (conditions.labels && !lower(conditions.labels).some((l) => lower(incident.labels).includes(l))) return false;
+  if (
+    conditions.severities &&
+    !lower(conditions.severities).includes(incident.severity.toLowerCase())
+  )
+    return false;
+  if (
+    conditions.services &&
+    !lower(conditions.services).some((s) => lower(incident.services).includes(s))
+  )
+    return false;
+  if (
+    conditions.labels &&
+    !lower(conditions.labels).some((l) => lower(incident.labels).includes(l))
+  )
+    return false;
   return true;
 }
 
-/**
- * Text users typed (the title) must not ping anyone or link issues when a template puts it
- * in a comment. A stand-in for src/markdown's neutraliser: a zero-width joiner after `@`
- * and `#` keeps the text readable while GitHub no longer recognises the mention or ref.
- */
+/** Text users typed (the title) must not ping anyone or link issues when a template puts it in a comment. */
 export function neutraliseUserText(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, "@\u200d").replace(/#(?=\d)/g, "#\u200d").replace(/\b(GH-)(?=\d)/gi, "$1\u200d");
+  return neutraliseReferences(text);
 }
 
 /** The `incident` a Handlebars template sees: user-typed fields neutralised. */
-export function incidentScope(incident: RunbookIncident, runbookName: string): Record<string, unknown> {
+export function incidentScope(
+  incident: RunbookIncident,
+  runbookName: string,
+): Record<string, unknown> {
   return {
     incident: {
       number: incident.number,

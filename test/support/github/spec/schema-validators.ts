@@ -18,6 +18,8 @@ function getAjv(): Ajv {
   if (!ajvCache) {
     ajvCache = new Ajv({ strict: false, allErrors: true, validateSchema: false, inlineRefs: false });
     addFormats.default(ajvCache);
+    // GitHub's own formats (a repository's "owner/name"): checked as plain strings.
+    ajvCache.addFormat("repo.nwo", true);
   }
   return ajvCache;
 }
