@@ -30,6 +30,8 @@ export const rcaStateSchema = z.object({
   causes: z.array(rcaEntrySchema.extend({ /** One of the configured categories, lower case. */ category: z.string().min(1).max(50) })).max(RCA_LIMITS.maxCauses).default([]),
   /** Contributing factors: made it worse or more likely, but did not cause it alone. */
   factors: z.array(rcaEntrySchema).max(RCA_LIMITS.maxFactors).default([]),
+  /** What set the incident off (a deploy, a campaign, a provider change); recording a new one replaces it. */
+  trigger: rcaEntrySchema.optional(),
   /** The agreed root cause; recording a new one replaces it. */
   rootCause: rcaEntrySchema.optional(),
   /** Lessons learned for the postmortem. */

@@ -7,6 +7,7 @@ import {
   faultTreeCommand,
   lessonCommand,
   rootCauseCommand,
+  triggerCommand,
   whyCommand,
 } from "./rca/index.js";
 import { recoveryCommand } from "./recovery/recovery-command.js";
@@ -36,6 +37,7 @@ const OPERATIONS: { [K in CommandName]?: Operation<CommandArgs[K]> } = {
   cause: causeCommand,
   factor: factorCommand,
   "root-cause": rootCauseCommand,
+  trigger: triggerCommand,
   lesson: lessonCommand,
   "fault-tree": faultTreeCommand,
   postmortem: postmortemCommand,

@@ -10,6 +10,7 @@ export function renderRcaSection(state: IncidentState): string[] {
   if (!rca && trees.length === 0) return [];
   const lines: string[] = [];
   const by = (e: { author: string }) => ` — ${safeText(e.author)}`;
+  if (rca?.trigger) lines.push(`**Trigger:** ${safeText(rca.trigger.text)}${by(rca.trigger)}`, "");
   if (rca?.rootCause)
     lines.push(`**Root cause:** ${safeText(rca.rootCause.text)}${by(rca.rootCause)}`, "");
   if (rca && rca.whys.length > 0) {

@@ -1,12 +1,23 @@
 import { inlineCode } from "../../markdown/index.js";
-import { commandNames, type CommandArgs, type CommandName, type CommandRegistry } from "./command-registry.js";
+import {
+  commandNames,
+  type CommandArgs,
+  type CommandName,
+  type CommandRegistry,
+} from "./command-registry.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { ParsedCommand } from "./parse-commands.js";
 import { permissionAtLeast } from "./permission-at-least.js";
 import { suggest } from "./suggest-command.js";
 
 export type CheckedCommand = {
-  [K in CommandName]: { ok: true; name: K; args: CommandArgs[K]; line: number; spec: CommandSpec<CommandArgs[K]> };
+  [K in CommandName]: {
+    ok: true;
+    name: K;
+    args: CommandArgs[K];
+    line: number;
+    spec: CommandSpec<CommandArgs[K]>;
+  };
 }[CommandName];
 
 export type CommandRejection =
@@ -20,13 +31,24 @@ export type CommandRejection =
  * permission (checked before the arguments, so nothing about them leaks), or arguments
  * that do not fit (with the correct form). Pure: the role comes from the caller.
  */
-export function checkCommand(registry: CommandRegistry, parsed: ParsedCommand, role: string | undefined): CheckedCommand | CommandRejection {
+export function checkCommand(
+  registry: CommandRegistry,
+  parsed: ParsedCommand,
+  role: string | undefined,
+): CheckedCommand | CommandRejection {
   const { name, line } = parsed;
   const spec = (registry as Record<string, CommandSpec | undefined>)[name];
   if (!spec || !Object.hasOwn(registry, name)) {
     const suggestion = suggest(name, commandNames(registry));
     const hint = suggestion ? ` Did you mean \`/${suggestion}\`?` : " `/help` lists the commands.";
-    return { ok: false, reason: "unknown", line, name, suggestion, error: `${inlineCode(`/${name}`)} is not a command.${hint}` };
+    return {
+      ok: false,
+      reason: "unknown",
+      line,
+      name,
+      suggestion,
+      error: `${inlineCode(`/${name}`)} is not a command.${hint}`,
+    };
   }
   if (!permissionAtLeast(role, spec.permission)) {
     return {

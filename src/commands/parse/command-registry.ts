@@ -16,6 +16,7 @@ import {
   factorCommand,
   lessonCommand,
   rootCauseCommand,
+  triggerCommand,
   whyCommand,
   type CauseArgs,
   type LessonArgs,
@@ -47,6 +48,7 @@ export interface CommandArgs {
   cause: CauseArgs;
   factor: RcaTextArgs;
   "root-cause": RcaTextArgs;
+  trigger: RcaTextArgs;
   lesson: LessonArgs;
   "fault-tree": FaultTreeArgs;
   postmortem: PostmortemArgs;
@@ -85,6 +87,7 @@ export function commandRegistry(config: Config): CommandRegistry {
     cause: causeCommand(p, config.rca.categories),
     factor: factorCommand(p),
     "root-cause": rootCauseCommand(p),
+    trigger: triggerCommand(p),
     lesson: lessonCommand(p),
     "fault-tree": faultTreeCommand(p),
     postmortem: postmortemCommand(p),

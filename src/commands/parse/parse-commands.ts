@@ -44,7 +44,12 @@ export function parseCommands(body: string, options: ParseOptions = {}): ParsedC
   const commands = lines.map(({ line, text }): ParsedCommand => {
     const match = NAME.exec(text)!;
     const rest = text.slice(match[0].length).trim();
-    return { name: match[1]!.toLowerCase(), args: tokenizeArguments(rest).map((t) => t.value), rest, line };
+    return {
+      name: match[1]!.toLowerCase(),
+      args: tokenizeArguments(rest).map((t) => t.value),
+      rest,
+      line,
+    };
   });
   if (skipped > 0) {
     problems.push({

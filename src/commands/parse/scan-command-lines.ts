@@ -64,7 +64,8 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     if (fence) {
       if (first === fence.char && indent <= 3) {
         const close = fenceAt(body, i, lineEnd);
-        if (close && close.char === fence.char && close.length >= fence.length && close.infoBlank) fence = undefined;
+        if (close && close.char === fence.char && close.length >= fence.length && close.infoBlank)
+          fence = undefined;
       }
       continue;
     }
@@ -85,7 +86,11 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     }
     if (first === ">") {
       let j = i;
-      while (j < lineEnd && (body[j] === ">" || body.charCodeAt(j) === SPACE || body.charCodeAt(j) === TAB)) j++;
+      while (
+        j < lineEnd &&
+        (body[j] === ">" || body.charCodeAt(j) === SPACE || body.charCodeAt(j) === TAB)
+      )
+        j++;
       quoteParagraph = j < lineEnd;
       continue;
     }
@@ -93,9 +98,17 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     if (!COMMAND.test(body.slice(i, Math.min(lineEnd, i + 80)))) continue;
 
     if (quoteParagraph) {
-      result.problems.push({ line: n, kind: "in-quote", message: `Line ${n} continues the quote above it, so it was not run; leave an empty line before a command that follows a quote.` });
+      result.problems.push({
+        line: n,
+        kind: "in-quote",
+        message: `Line ${n} continues the quote above it, so it was not run; leave an empty line before a command that follows a quote.`,
+      });
     } else if (lineEnd - i > options.maxLineLength) {
-      result.problems.push({ line: n, kind: "too-long", message: `Line ${n} is longer than ${options.maxLineLength.toLocaleString("en")} characters, so it was not run.` });
+      result.problems.push({
+        line: n,
+        kind: "too-long",
+        message: `Line ${n} is longer than ${options.maxLineLength.toLocaleString("en")} characters, so it was not run.`,
+      });
     } else if (result.lines.length >= options.maxCommands) {
       if (result.skipped++ === 0) result.firstSkipped = n;
     } else {
@@ -120,7 +133,12 @@ function fenceAt(body: string, i: number, end: number): Fence | undefined {
   while (j < end && body[j] === char) j++;
   if (j - i < 3) return undefined;
   const info = body.slice(j, end);
-  return { char, length: j - i, infoBlank: info.trim() === "", infoHasBacktick: info.includes("`") };
+  return {
+    char,
+    length: j - i,
+    infoBlank: info.trim() === "",
+    infoHasBacktick: info.includes("`"),
+  };
 }
 
 /** Where a list item's content starts (`- `, `1. `), so a fence opening the item is found; `i` otherwise. */

@@ -40,7 +40,11 @@ export function tokenizeArguments(text: string): Token[] {
   return tokens;
 }
 
-function readQuoted(text: string, from: number, quote: string): { value: string; next: number } | undefined {
+function readQuoted(
+  text: string,
+  from: number,
+  quote: string,
+): { value: string; next: number } | undefined {
   let value = "";
   for (let i = from; i < text.length; i++) {
     const c = text[i]!;

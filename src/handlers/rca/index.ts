@@ -3,6 +3,7 @@ export {
   causeCommand,
   factorCommand,
   rootCauseCommand,
+  triggerCommand,
   lessonCommand,
 } from "./rca-commands.js";
 export { faultTreeCommand } from "./fault-tree-command.js";

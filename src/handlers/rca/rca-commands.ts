@@ -3,6 +3,7 @@ import { addFactor } from "../../analysis/add-factor.js";
 import { addLesson } from "../../analysis/add-lesson.js";
 import { addWhy } from "../../analysis/add-why.js";
 import { setRootCause } from "../../analysis/set-root-cause.js";
+import { setTrigger } from "../../analysis/set-trigger.js";
 import type { CauseArgs, LessonArgs, RcaTextArgs } from "../../commands/parse/args/rca.js";
 import type { EventScope } from "../event-scope.js";
 import { updateRca, type OperationResult } from "./update-rca.js";
@@ -74,4 +75,15 @@ export function lessonCommand(
   return updateRca(scope, issue, (rca) =>
     addLesson(rca, { ...input(args.text, actor, at), kind: args.kind }),
   );
+}
+
+/** `/trigger <text>`: what set the incident off. */
+export function triggerCommand(
+  scope: EventScope,
+  issue: number,
+  args: RcaTextArgs,
+  actor: string,
+  at: string,
+): Promise<OperationResult> {
+  return updateRca(scope, issue, (rca) => setTrigger(rca, input(args.text, actor, at)));
 }

@@ -104,7 +104,7 @@ export function buildPostmortemData(input: PostmortemInput): PostmortemData {
         };
       }),
     },
-    trigger: null,
+    trigger: rca.trigger ? rca.trigger.text : null,
     resolution: { description: state.resolution?.text ?? null, resolvedBy: state.resolution?.by ?? null },
     runbooks: runbookSummaries(input.executions),
     actionItems: state.actions.map((a) => {

@@ -8,7 +8,8 @@ export function ackCommand(permission: Permission): CommandSpec<AckArgs> {
   return {
     name: "ack",
     usage: "/ack",
-    summary: "Acknowledge the incident: status → investigating; you become an assignee (and commander if there is none).",
+    summary:
+      "Acknowledge the incident: status → investigating; you become an assignee (and commander if there is none).",
     permission,
     parse: () => ok({}),
   };

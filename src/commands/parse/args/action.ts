@@ -25,9 +25,15 @@ export function actionCommand(permission: Permission): CommandSpec<ActionArgs> {
       const owner = last && last.value.startsWith("@") ? parseLogin(last.value) : undefined;
       const body = owner && last ? rest.slice(0, last.start) : rest;
       const bodyTokens = tokenizeArguments(body);
-      const title = (bodyTokens.length === 1 ? bodyTokens[0]!.value : body).trim().replace(/\s+/g, " ");
+      const title = (bodyTokens.length === 1 ? bodyTokens[0]!.value : body)
+        .trim()
+        .replace(/\s+/g, " ");
       if (!title) return usageError(usage, "Say what needs doing after `/action`.");
-      if (title.length > MAX_TITLE_LENGTH) return usageError(usage, `Keep the action under ${MAX_TITLE_LENGTH} characters; it becomes an issue title.`);
+      if (title.length > MAX_TITLE_LENGTH)
+        return usageError(
+          usage,
+          `Keep the action under ${MAX_TITLE_LENGTH} characters; it becomes an issue title.`,
+        );
       return ok(owner ? { title, owner } : { title });
     },
   };

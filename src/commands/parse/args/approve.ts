@@ -18,8 +18,10 @@ export function approveCommand(permission: Permission): CommandSpec<ApproveArgs>
     permission,
     parse(args) {
       const stepId = args[0]?.toLowerCase();
-      if (!stepId) return usageError(usage, "Name the approval step, by the id shown in the runbook comment.");
-      if (!STEP_ID.test(stepId)) return usageError(usage, `${inlineCode(args[0]!)} is not a step id.`);
+      if (!stepId)
+        return usageError(usage, "Name the approval step, by the id shown in the runbook comment.");
+      if (!STEP_ID.test(stepId))
+        return usageError(usage, `${inlineCode(args[0]!)} is not a step id.`);
       if (args.length > 1) return usageError(usage, "Approve one step at a time.");
       return ok({ stepId });
     },

@@ -16,14 +16,16 @@ export function faultTreeCommand(permission: Permission): CommandSpec<FaultTreeA
   return {
     name: "fault-tree",
     usage,
-    summary: "Attach a fault tree from `.github/fault-trees/` (its diagram and minimal cut sets go into the postmortem).",
+    summary:
+      "Attach a fault tree from `.github/fault-trees/` (its diagram and minimal cut sets go into the postmortem).",
     permission,
     parse(args) {
       const raw = args[0];
       if (!raw) return usageError(usage, "Name the fault tree, e.g. `inference-unavailable`.");
       if (args.length > 1) return usageError(usage, "Name one fault tree.");
       const name = raw.replace(/\.ya?ml$/i, "");
-      if (!NAME.test(name) || name.includes("..")) return usageError(usage, `${inlineCode(raw)} is not a fault tree file name.`);
+      if (!NAME.test(name) || name.includes(".."))
+        return usageError(usage, `${inlineCode(raw)} is not a fault tree file name.`);
       return ok({ name });
     },
   };

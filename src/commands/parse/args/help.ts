@@ -10,7 +10,10 @@ export interface HelpArgs {
 const usage = "/help [command]";
 
 /** `/help` lists what the commenter may run; `/help status` shows one command. */
-export function helpCommand(permission: Permission, known: () => readonly string[]): CommandSpec<HelpArgs> {
+export function helpCommand(
+  permission: Permission,
+  known: () => readonly string[],
+): CommandSpec<HelpArgs> {
   return {
     name: "help",
     usage,
@@ -19,7 +22,8 @@ export function helpCommand(permission: Permission, known: () => readonly string
     parse(args) {
       const word = args[0]?.replace(/^\//, "").toLowerCase();
       if (!word) return ok({});
-      if (!known().includes(word)) return usageError(usage, `${inlineCode(args[0]!)} is not a command.`);
+      if (!known().includes(word))
+        return usageError(usage, `${inlineCode(args[0]!)} is not a command.`);
       return ok({ command: word });
     },
   };

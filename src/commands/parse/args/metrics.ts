@@ -14,7 +14,8 @@ export function metricsCommand(permission: Permission): CommandSpec<MetricsArgs>
   return {
     name: "metrics",
     usage,
-    summary: "Reply with the incident metrics report for this repository (since `90d`, `12w`, `6m` or a date).",
+    summary:
+      "Reply with the incident metrics report for this repository (since `90d`, `12w`, `6m` or a date).",
     permission,
     parse(args) {
       if (args.length === 0) return ok({});

@@ -8,7 +8,8 @@ export function postmortemCommand(permission: Permission): CommandSpec<Postmorte
   return {
     name: "postmortem",
     usage: "/postmortem",
-    summary: "Open the postmortem pull request, or regenerate it (a file someone edited is left alone).",
+    summary:
+      "Open the postmortem pull request, or regenerate it (a file someone edited is left alone).",
     permission,
     parse: () => ok({}),
   };

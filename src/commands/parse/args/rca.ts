@@ -23,11 +23,17 @@ export interface LessonArgs {
 function rcaText(usage: string, what: string, rest: string, skip: number): ArgsResult<string> {
   const text = textAfter(rest, skip).replace(/\s+/g, " ").trim();
   if (!text) return usageError(usage, `Write the ${what}.`);
-  if (text.length > RCA_LIMITS.maxTextLength) return usageError(usage, `Keep the ${what} under ${RCA_LIMITS.maxTextLength} characters.`);
+  if (text.length > RCA_LIMITS.maxTextLength)
+    return usageError(usage, `Keep the ${what} under ${RCA_LIMITS.maxTextLength} characters.`);
   return ok(text);
 }
 
-function textSpec(name: string, placeholder: string, summary: string, permission: Permission): CommandSpec<RcaTextArgs> {
+function textSpec(
+  name: string,
+  placeholder: string,
+  summary: string,
+  permission: Permission,
+): CommandSpec<RcaTextArgs> {
   const usage = `/${name} <${placeholder}>`;
   return {
     name,
@@ -49,12 +55,29 @@ export const whyCommand = (permission: Permission) =>
 export const factorCommand = (permission: Permission) =>
   textSpec("factor", "factor", "Record a contributing factor.", permission);
 
+/** `/trigger the 14:00 marketing campaign doubled chat traffic`. */
+export const triggerCommand = (permission: Permission) =>
+  textSpec(
+    "trigger",
+    "trigger",
+    "Record what set the incident off (replaces an earlier one).",
+    permission,
+  );
+
 /** `/root-cause no capacity planning or autoscaling for launches`. */
 export const rootCauseCommand = (permission: Permission) =>
-  textSpec("root-cause", "root cause", "Record the agreed root cause (replaces an earlier one).", permission);
+  textSpec(
+    "root-cause",
+    "root cause",
+    "Record the agreed root cause (replaces an earlier one).",
+    permission,
+  );
 
 /** `/cause process no capacity review before campaigns`, for any configured fishbone category. */
-export function causeCommand(permission: Permission, categories: readonly string[]): CommandSpec<CauseArgs> {
+export function causeCommand(
+  permission: Permission,
+  categories: readonly string[],
+): CommandSpec<CauseArgs> {
   const usage = "/cause <category> <text>";
   return {
     name: "cause",
@@ -64,7 +87,11 @@ export function causeCommand(permission: Permission, categories: readonly string
     parse(args, rest) {
       const word = args[0]?.toLowerCase();
       if (!word) return usageError(usage, `Say which category, one of ${listOf(categories)}.`);
-      if (!categories.includes(word)) return usageError(usage, `${inlineCode(args[0]!)} is not a category here; use one of ${listOf(categories)}.`);
+      if (!categories.includes(word))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a category here; use one of ${listOf(categories)}.`,
+        );
       const text = rcaText(usage, "cause", rest, 1);
       return text.ok ? ok({ category: word, text: text.value }) : text;
     },
@@ -83,7 +110,11 @@ export function lessonCommand(permission: Permission): CommandSpec<LessonArgs> {
       const word = args[0]?.toLowerCase();
       const kind = LESSON_KINDS.find((k) => k === word);
       if (!word) return usageError(usage, `Say which kind, one of ${listOf(LESSON_KINDS)}.`);
-      if (!kind) return usageError(usage, `${inlineCode(args[0]!)} is not a kind of lesson; use one of ${listOf(LESSON_KINDS)}.`);
+      if (!kind)
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a kind of lesson; use one of ${listOf(LESSON_KINDS)}.`,
+        );
       if (tokenizeArguments(rest).length < 2) return usageError(usage, "Write the lesson.");
       const text = rcaText(usage, "lesson", rest, 1);
       return text.ok ? ok({ kind, text: text.value }) : text;

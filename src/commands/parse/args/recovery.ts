@@ -21,11 +21,22 @@ export function recoveryCommand(permission: Permission): CommandSpec<RecoveryArg
     parse(args) {
       const action = args[0]?.toLowerCase();
       if (!action) return usageError(usage, `Say what to do: ${listOf(RECOVERY_ACTIONS)}.`);
-      if (!(RECOVERY_ACTIONS as readonly string[]).includes(action)) return usageError(usage, `${inlineCode(args[0]!)} is not a recovery action; use ${listOf(RECOVERY_ACTIONS)}.`);
-      if (action === "list") return args.length > 1 ? usageError(usage, "`/recovery list` takes no arguments.") : ok({ action: "list" });
+      if (!(RECOVERY_ACTIONS as readonly string[]).includes(action))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a recovery action; use ${listOf(RECOVERY_ACTIONS)}.`,
+        );
+      if (action === "list")
+        return args.length > 1
+          ? usageError(usage, "`/recovery list` takes no arguments.")
+          : ok({ action: "list" });
       const plan = args[1]?.toLowerCase();
       if (!plan) return usageError(usage, "Name the recovery plan to start.");
-      if (!NAME.test(plan)) return usageError(usage, `${inlineCode(args[1]!)} is not a plan name (lowercase letters, digits and \`-\`).`);
+      if (!NAME.test(plan))
+        return usageError(
+          usage,
+          `${inlineCode(args[1]!)} is not a plan name (lowercase letters, digits and \`-\`).`,
+        );
       if (args.length > 2) return usageError(usage, "Name one recovery plan.");
       return ok({ action: "start", plan });
     },

@@ -9,16 +9,24 @@ export interface RoleArgs {
   login: string;
 }
 
-function readLogin(usage: string, text: string | undefined, extra: readonly string[]): ArgsResult<string> {
+function readLogin(
+  usage: string,
+  text: string | undefined,
+  extra: readonly string[],
+): ArgsResult<string> {
   if (!text) return usageError(usage, "Say who, as `@login`.");
   const login = parseLogin(text);
   if (!login) return usageError(usage, `${inlineCode(text)} is not a GitHub login.`);
-  if (extra.length > 0) return usageError(usage, `Name one person; ${inlineCode(extra.join(" "))} was not expected.`);
+  if (extra.length > 0)
+    return usageError(usage, `Name one person; ${inlineCode(extra.join(" "))} was not expected.`);
   return ok(login);
 }
 
 /** `/role scribe @octocat`, for any role the config lists. */
-export function roleCommand(permission: Permission, roles: readonly string[]): CommandSpec<RoleArgs> {
+export function roleCommand(
+  permission: Permission,
+  roles: readonly string[],
+): CommandSpec<RoleArgs> {
   const usage = "/role <role> @user";
   return {
     name: "role",
@@ -28,7 +36,11 @@ export function roleCommand(permission: Permission, roles: readonly string[]): C
     parse(args) {
       const role = args[0]?.toLowerCase();
       if (!role) return usageError(usage, `Say which role, one of ${listOf(roles)}.`);
-      if (!roles.includes(role)) return usageError(usage, `${inlineCode(args[0]!)} is not a role here; use one of ${listOf(roles)}.`);
+      if (!roles.includes(role))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a role here; use one of ${listOf(roles)}.`,
+        );
       const login = readLogin(usage, args[1], args.slice(2));
       return login.ok ? ok({ role, login: login.value }) : login;
     },

@@ -21,11 +21,22 @@ export function runbookCommand(permission: Permission): CommandSpec<RunbookArgs>
     parse(args) {
       const action = args[0]?.toLowerCase();
       if (!action) return usageError(usage, `Say what to do: ${listOf(RUNBOOK_ACTIONS)}.`);
-      if (!(RUNBOOK_ACTIONS as readonly string[]).includes(action)) return usageError(usage, `${inlineCode(args[0]!)} is not a runbook action; use ${listOf(RUNBOOK_ACTIONS)}.`);
-      if (action === "list") return args.length > 1 ? usageError(usage, "`/runbook list` takes no arguments.") : ok({ action: "list" });
+      if (!(RUNBOOK_ACTIONS as readonly string[]).includes(action))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a runbook action; use ${listOf(RUNBOOK_ACTIONS)}.`,
+        );
+      if (action === "list")
+        return args.length > 1
+          ? usageError(usage, "`/runbook list` takes no arguments.")
+          : ok({ action: "list" });
       const name = args[1]?.toLowerCase();
       if (!name) return usageError(usage, `Name the runbook to ${action}.`);
-      if (!NAME.test(name)) return usageError(usage, `${inlineCode(args[1]!)} is not a runbook name (lowercase letters, digits and \`-\`).`);
+      if (!NAME.test(name))
+        return usageError(
+          usage,
+          `${inlineCode(args[1]!)} is not a runbook name (lowercase letters, digits and \`-\`).`,
+        );
       if (args.length > 2) return usageError(usage, "Name one runbook.");
       return ok({ action: action as "run" | "cancel" | "test", name });
     },

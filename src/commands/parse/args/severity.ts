@@ -25,9 +25,14 @@ export function severityCommand(permission: Permission): CommandSpec<SeverityArg
     parse(args, rest) {
       const word = args[0]?.toLowerCase();
       if (!word) return usageError(usage, `Say which severity, one of ${listOf(SEVERITIES)}.`);
-      if (!isSeverity(word)) return usageError(usage, `${inlineCode(args[0]!)} is not a severity; use one of ${listOf(SEVERITIES)}.`);
+      if (!isSeverity(word))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a severity; use one of ${listOf(SEVERITIES)}.`,
+        );
       const reason = textAfter(rest, 1);
-      if (reason.length > MAX_TEXT_LENGTH) return usageError(usage, `The reason is longer than ${MAX_TEXT_LENGTH} characters.`);
+      if (reason.length > MAX_TEXT_LENGTH)
+        return usageError(usage, `The reason is longer than ${MAX_TEXT_LENGTH} characters.`);
       return ok(reason ? { severity: word, reason } : { severity: word });
     },
   };

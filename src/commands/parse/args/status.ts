@@ -22,9 +22,14 @@ export function statusCommand(permission: Permission): CommandSpec<StatusArgs> {
     parse(args, rest) {
       const word = args[0]?.toLowerCase();
       if (!word) return usageError(usage, `Say which status, one of ${listOf(STATUSES)}.`);
-      if (!isStatus(word)) return usageError(usage, `${inlineCode(args[0]!)} is not a status; use one of ${listOf(STATUSES)}.`);
+      if (!isStatus(word))
+        return usageError(
+          usage,
+          `${inlineCode(args[0]!)} is not a status; use one of ${listOf(STATUSES)}.`,
+        );
       const reason = textAfter(rest, 1);
-      if (reason.length > MAX_TEXT_LENGTH) return usageError(usage, `The reason is longer than ${MAX_TEXT_LENGTH} characters.`);
+      if (reason.length > MAX_TEXT_LENGTH)
+        return usageError(usage, `The reason is longer than ${MAX_TEXT_LENGTH} characters.`);
       return ok(reason ? { status: word, reason } : { status: word });
     },
   };

@@ -23,13 +23,26 @@ export function stepCommand(permission: Permission): CommandSpec<StepArgs> {
     permission,
     parse(args, rest) {
       const verb = args[0]?.toLowerCase();
-      if (verb !== "done" && verb !== "fail") return usageError(usage, verb ? `${inlineCode(args[0]!)} is not \`done\` or \`fail\`.` : "Say `done` and the step id.");
+      if (verb !== "done" && verb !== "fail")
+        return usageError(
+          usage,
+          verb
+            ? `${inlineCode(args[0]!)} is not \`done\` or \`fail\`.`
+            : "Say `done` and the step id.",
+        );
       const stepId = args[1]?.toLowerCase();
-      if (!stepId) return usageError(usage, "Name the step, by the id shown in the runbook comment.");
-      if (!STEP_ID.test(stepId)) return usageError(usage, `${inlineCode(args[1]!)} is not a step id.`);
+      if (!stepId)
+        return usageError(usage, "Name the step, by the id shown in the runbook comment.");
+      if (!STEP_ID.test(stepId))
+        return usageError(usage, `${inlineCode(args[1]!)} is not a step id.`);
       const note = textAfter(rest, 2);
-      if (note.length > MAX_TEXT_LENGTH) return usageError(usage, `The note is longer than ${MAX_TEXT_LENGTH} characters.`);
-      return ok({ stepId, outcome: verb === "done" ? "succeeded" : "failed", ...(note ? { note } : {}) });
+      if (note.length > MAX_TEXT_LENGTH)
+        return usageError(usage, `The note is longer than ${MAX_TEXT_LENGTH} characters.`);
+      return ok({
+        stepId,
+        outcome: verb === "done" ? "succeeded" : "failed",
+        ...(note ? { note } : {}),
+      });
     },
   };
 }
