@@ -68,6 +68,10 @@ describe("dueReminders", () => {
     expect(reminder!.body).toContain("the last `/update` was at 2026-03-14 09:12 UTC (16m ago). @carol (communications)");
     expect(reminder!.body).not.toContain("@acme/all");
   });
+  it("says when the config has no communications role to take", () => {
+    const [reminder] = dueReminders({ plan: PLAN, execution: state, updates: [], communications: undefined, role: "communications", roleConfigured: false, now: at(16) });
+    expect(reminder!.body).toContain("has no such role (add it to `roles`)");
+  });
   it("says nothing for a plan that is no longer running", () => {
     const done = run([[0, { type: "start", by: "a" }], [1, { type: "stepCompleted", stepId: "scale", by: "a" }], [2, { type: "stepCompleted", stepId: "ttft", by: "a" }]]);
     expect(dueReminders({ plan: PLAN, execution: done, updates: [], communications: "carol", role: "communications", now: at(90) })).toEqual([]);

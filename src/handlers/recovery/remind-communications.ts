@@ -30,6 +30,7 @@ export async function remindCommunications(
       updates: state.updates,
       communications: state.roles[COMMUNICATIONS_ROLE],
       role: COMMUNICATIONS_ROLE,
+      roleConfigured: scope.config.roles.includes(COMMUNICATIONS_ROLE),
       now: scope.deps.now(),
     });
     await scope.apply(

@@ -11,8 +11,10 @@ export interface CadenceInput {
   updates: readonly { at: string }[];
   /** The login holding the communications role, if anyone does. */
   communications: string | undefined;
-  /** The role's name in the config (`communications`). */
+  /** The role's name (`communications`). */
   role: string;
+  /** Whether the config's `roles` has it, so `/role <role> @you` would be accepted. */
+  roleConfigured?: boolean;
   now: Date;
 }
 
@@ -45,7 +47,9 @@ export function dueReminders(input: CadenceInput): Reminder[] {
     const last = lastUpdate >= started ? `the last \`/update\` was at ${formatTime(new Date(lastUpdate).toISOString())}` : `there has been no \`/update\` since the plan started at ${formatTime(execution.startedAt)}`;
     const who = input.communications
       ? `@${input.communications} (${input.role}), please post one with \`/update <what changed and what comes next>\`.`
-      : `Nobody holds the ${input.role} role: take it with \`/role ${input.role} @you\`, then post \`/update <what changed and what comes next>\`.`;
+      : input.roleConfigured === false
+        ? `Nobody holds the ${input.role} role, and \`.github/firewatch.yml\` has no such role (add it to \`roles\`); meanwhile, anyone can post \`/update <what changed and what comes next>\`.`
+        : `Nobody holds the ${input.role} role: take it with \`/role ${input.role} @you\`, then post \`/update <what changed and what comes next>\`.`;
     reminders.push({
       key: `recovery-cadence:${execution.executionId}:${index}:${since}:${missed}`,
       body: `⏰ **Update due.** Recovery plan \`${plan.name}\` promises ${audience} an update every ${cadence.every}; ${last} (${formatDuration(now.getTime() - since)} ago). ${who}`,
