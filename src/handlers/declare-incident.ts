@@ -1,4 +1,6 @@
-import { decideDeclaration } from "../incident/decide-declaration.js";
+import { relatedIncidents } from "../analysis/related-incidents.js";
+import { listRecentIncidents } from "../github/list-recent-incidents.js";
+import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declaration.js";
 import { escalationEffect } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import { loadIncident } from "../github/load-incident.js";
@@ -23,8 +25,34 @@ export async function declareIncident(
     now: scope.deps.now(),
   });
   await scope.apply(decision.effects);
-  await refreshCard(scope, issue, decision.state);
+  const related = await findRelated(scope, loaded.issue, decision.state);
+  await refreshCard(scope, issue, { ...decision.state, related });
   if (decision.severity === "critical")
     await scope.apply([escalationEffect(scope.config, issue, `escalation-declared-${issue}`)]);
   return decision.state;
+}
+
+/** Related incidents are listed once, at declaration; the postmortem compares root causes too. */
+async function findRelated(
+  scope: EventScope,
+  issue: IssueSnapshot,
+  state: IncidentState,
+): Promise<IncidentState["related"]> {
+  const others = await listRecentIncidents(
+    scope.octokit,
+    scope.repo,
+    scope.names,
+    issue.number,
+    scope.deps.now(),
+  );
+  const target = {
+    number: issue.number,
+    title: issue.title,
+    url: issue.url,
+    detectedAt: state.detectedAt ?? state.declaredAt,
+    services: state.services,
+  };
+  return relatedIncidents(target, others)
+    .slice(0, 5)
+    .map((r) => ({ number: r.number, title: r.title, strength: r.strength, reasons: r.reasons }));
 }

@@ -63,6 +63,7 @@ export function decideDeclaration(
     actions: [],
     problems,
     handled: [],
+    related: [],
     statusCredits: [],
   };
 

@@ -56,6 +56,17 @@ export const incidentStateSchema = z
     statusCredits: z
       .array(z.object({ status: z.string(), by: z.string(), at: z.string() }))
       .default([]),
+    /** Incidents that looked related when this one was declared (close in time, same service). */
+    related: z
+      .array(
+        z.object({
+          number: z.number(),
+          title: z.string(),
+          strength: z.string(),
+          reasons: z.array(z.string()),
+        }),
+      )
+      .default([]),
     /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */
     handled: z.array(z.number()).default([]),
     /** Root-cause analysis notes (`/why`, `/cause`, `/factor`, `/root-cause`, `/lesson`); unreadable notes are dropped, never the card. */

@@ -86,6 +86,17 @@ export function renderCard(view: CardView): string {
       `| \`${e.status}\`${e.regression ? " ↩︎ regression" : ""} | ${formatTime(e.at)} | ${e.by} |`,
     );
   }
+  if (state.related.length > 0) {
+    parts.push(
+      "",
+      "### Related incidents",
+      "",
+      ...state.related.map(
+        (r) =>
+          `- #${r.number} ${safeText(r.title)} — ${r.strength}: ${r.reasons.map(safeText).join("; ")}`,
+      ),
+    );
+  }
   if (state.actions.length > 0) {
     parts.push(
       "",

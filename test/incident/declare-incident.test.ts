@@ -105,3 +105,44 @@ describe("declaring from a form whose label the repository lacks", () => {
     expect(issue.comments[1]!.body).toContain("Escalated to **critical**");
   });
 });
+
+describe("related incidents at declaration", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("lists an incident detected minutes earlier on the same service, and not an unrelated old one", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    const form = (summary: string, services: string) =>
+      `### Summary\n\n${summary}\n\n### Severity\n\nhigh\n\n### Affected services\n\n${services}`;
+    const old = gh
+      .as("alice")
+      .openIssue({
+        title: "Old vector-store outage",
+        body: form("slow", "vector-store"),
+        labels: ["incident"],
+      });
+    await gh.settle();
+    gh.clock.advance("3d");
+    const first = gh
+      .as("alice")
+      .openIssue({ title: "Gateway 502s", body: form("502s", "gateway"), labels: ["incident"] });
+    await gh.settle();
+    gh.clock.advance("3m");
+    const second = gh
+      .as("bob")
+      .openIssue({
+        title: "Inference timeouts",
+        body: form("timeouts", "inference, gateway"),
+        labels: ["incident"],
+      });
+    await gh.settle();
+    const card = gh.issue(second).comments[0]!.body;
+    expect(card).toContain("### Related incidents");
+    expect(card).toMatch(new RegExp(`- #${first} Gateway 502s — strong: .*`));
+    expect(card).not.toContain(`#${old} `);
+  });
+});
