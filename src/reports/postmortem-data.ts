@@ -103,6 +103,16 @@ export interface PostmortemData {
       readonly detail: string | null;
     }>;
   }>;
+  /** Recovery report pull requests of the recovery plans that ran on the incident, in the order they finished. */
+  readonly recoveryReports: ReadonlyArray<{
+    /** The pull request's number. */
+    readonly number: number;
+    readonly url: string;
+    /** The recovery plan's name. */
+    readonly plan: string;
+    /** `recovered`, `failed`, `rolled back`, `rollback failed`. */
+    readonly outcome: string;
+  }>;
   /** Follow-up issues (`/action`) and their current state. */
   readonly actionItems: ReadonlyArray<{
     readonly title: string;

@@ -78,6 +78,22 @@ describe.each(DELIVERY_MODES)("recovery plans ($name)", ({ deliverTwice }) => {
     expect(card(s, n)).toContain(`| Recovery report | #${pulls[0]!.number} (\`restore-inference-capacity\`, succeeded) |`);
   });
 
+  it("the postmortem links the recovery report", async () => {
+    const { s, n } = await start();
+    target!.respond(TTFT, 200, '{"p95_ms":640,"met":true}');
+    target!.respond(ERRORS, 200, '{"rate":0.002,"met":true}');
+    await finishRemediation(s, n);
+    const recoveryPr = s.gh.pulls()[0]!;
+    s.gh.clock.advance("5m");
+    s.gh.as("alice").comment(n, "/postmortem");
+    await s.gh.settle();
+    const pm = s.gh.pulls().find((p) => p.headRef === `firewatch/postmortem-${n}`)!;
+    const file = [...s.gh.repo.branches.get(pm.headRef)!.keys()].find((p) => p.startsWith("docs/postmortems/") && !p.includes("-recovery-"))!;
+    const md = s.gh.fileOn(pm.headRef, file)!;
+    expect(md).toContain("## Recovery reports");
+    expect(md).toMatch(new RegExp(`\\| \\[#${recoveryPr.number}\\]\\(https?://[^)]+/pull/${recoveryPr.number}\\) \\| restore-inference-capacity \\| recovered \\|`));
+  });
+
   it("a failed verification runs the rollback, and the report says so", async () => {
     const { s, n } = await start();
     target!.respond(TTFT, 200, '{"p95_ms":2400,"met":false}');

@@ -33,7 +33,7 @@ describe("default postmortem for a GPU OOM incident", () => {
     const headings = Array.from(md.matchAll(/^## (.+)$/gm), (m) => m[1]);
     expect(headings).toEqual([
       "Summary", "Impact", "Responders and roles", "Timeline", "Detection", "Root cause", "Trigger",
-      "Resolution", "Runbooks executed", "Action items", "Lessons learned", "Related incidents",
+      "Resolution", "Runbooks executed", "Recovery reports", "Action items", "Lessons learned", "Related incidents",
     ]);
   });
 

@@ -7,7 +7,7 @@ import type { StatusHistory } from "../../incident/status-history.js";
 import type { ExecutionState } from "../../runbooks/engine/execution-state.js";
 import { MermaidDiagram } from "../mermaid/mermaid-diagram.js";
 import type { PostmortemData, Stamped } from "../postmortem-data.js";
-import { rcaOf } from "./report-state.js";
+import { rcaOf, reportsOf } from "./report-state.js";
 import { runbookSummaries } from "./runbook-summaries.js";
 
 /** A follow-up issue as it is now. */
@@ -39,6 +39,14 @@ export interface PostmortemInput {
   categories: readonly string[];
   generatedAt: string;
 }
+
+/** How a recovery plan's run ended, in the recovery report's own words. */
+const RECOVERY_OUTCOME: Readonly<Record<string, string>> = {
+  succeeded: "recovered",
+  failed: "failed",
+  "rolled-back": "rolled back",
+  "rollback-failed": "rollback failed",
+};
 
 const stamped = (e: { text: string; author?: string; by?: string; at?: string }): Stamped => ({
   text: e.text,
@@ -107,6 +115,13 @@ export function buildPostmortemData(input: PostmortemInput): PostmortemData {
     trigger: rca.trigger ? rca.trigger.text : null,
     resolution: { description: state.resolution?.text ?? null, resolvedBy: state.resolution?.by ?? null },
     runbooks: runbookSummaries(input.executions),
+    recoveryReports: (reportsOf(state).recovery ?? []).map((r) => ({
+      number: r.pr,
+      // The pull request lives in the incident's repository: its URL is the issue's with /pull/<n>.
+      url: input.issue.url.replace(/\/issues\/\d+$/, `/pull/${r.pr}`),
+      plan: r.plan,
+      outcome: RECOVERY_OUTCOME[r.outcome] ?? r.outcome,
+    })),
     actionItems: state.actions.map((a) => {
       const found = input.actionIssues.get(a.issue);
       return { title: found?.title ?? a.title, number: a.issue, url: found?.url ?? null, state: found?.state ?? "unknown", owner: a.owner ?? null };
