@@ -1,7 +1,7 @@
 import { relatedIncidents } from "../analysis/related-incidents.js";
 import { listRecentIncidents } from "../github/list-recent-incidents.js";
 import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declaration.js";
-import { escalationEffect } from "../incident/escalation.js";
+import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import { loadIncident } from "../github/load-incident.js";
 import type { EventScope } from "./event-scope.js";
@@ -27,8 +27,16 @@ export async function declareIncident(
   await scope.apply(decision.effects);
   const related = await findRelated(scope, loaded.issue, decision.state);
   await refreshCard(scope, issue, { ...decision.state, related });
-  if (decision.severity === "critical")
-    await scope.apply([escalationEffect(scope.config, issue, `escalation-declared-${issue}`)]);
+  if (decision.severity === "critical") {
+    // A critical label already on the issue escalates under its own key, which the
+    // label's `labeled` webhook uses too.
+    const label = scope.names.severity("critical");
+    const key =
+      (loaded.issue.labels.includes(label)
+        ? labelEscalationKey(issue, loaded.events, label)
+        : undefined) ?? `escalation-declared-${issue}`;
+    await scope.apply([escalationEffect(scope.config, issue, key)]);
+  }
   return decision.state;
 }
 

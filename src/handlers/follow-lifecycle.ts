@@ -1,5 +1,5 @@
 import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
-import { escalationEffect } from "../incident/escalation.js";
+import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import { newestLabel } from "../incident/status-history.js";
 import { loadIncident } from "../github/load-incident.js";
 import { declareIncident } from "./declare-incident.js";
@@ -46,7 +46,14 @@ export async function followLifecycle(
     names.parseSeverity(change.label) === "critical" &&
     loaded.issue.labels.includes(change.label);
   if (criticalNow)
-    await scope.apply([escalationEffect(scope.config, number, `escalation-${scope.deliveryId}`)]);
+    await scope.apply([
+      escalationEffect(
+        scope.config,
+        number,
+        labelEscalationKey(number, loaded.events, change.label) ??
+          `escalation-${scope.deliveryId}`,
+      ),
+    ]);
   if (decision.refusal) {
     await scope.apply([
       {

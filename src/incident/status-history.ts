@@ -3,6 +3,7 @@ import { statusRank, type Status } from "./lifecycle.js";
 
 /** The slice of a GitHub issue event (`GET …/issues/{n}/events`) the lifecycle needs. */
 export interface IssueEvent {
+  id?: number;
   event: string;
   created_at: string;
   actor?: { login: string; type?: string } | null;

@@ -128,6 +128,22 @@ describe.each(DELIVERY_MODES)("lifecycle through labels ($name)", ({ deliverTwic
     expect(escalations[0]!.body).toContain("@acme/sre-leads please join");
   });
 
+  it("an issue opened with the incident and severity:critical labels escalates once", async () => {
+    scenario = await startFirewatch({
+      deliverTwice,
+      files: { ".github/firewatch.yml": "escalation:\n  critical: ['@acme/sre-leads']\n" },
+    });
+    const { gh } = scenario;
+    const n = gh
+      .as("alice")
+      .openIssue({ title: "Provider outage", labels: ["incident", "severity:critical"] });
+    await gh.settle();
+    const escalations = gh
+      .issue(n)
+      .comments.filter((c) => c.body.includes("Escalated to **critical**"));
+    expect(escalations).toHaveLength(1);
+  });
+
   it("two status labels added at once keep the newest", async () => {
     const { gh, n } = await declared();
     gh.as("alice").addLabels(n, ["status:investigating", "status:identified"]);
