@@ -132,13 +132,22 @@ export function splitList(text: string | undefined): string[] {
   return [...new Set(items)];
 }
 
+/** `2026-11-26`, `2026-11-26 14:05`, `…T14:05:30`, each optionally with `Z`/`UTC`/`+01:00`. */
+const ISO_TIME =
+  /^(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?))?(?:\s*(Z|UTC|GMT|[+-]\d\d:?\d\d))?$/i;
+
+/**
+ * The form asks for `2026-11-26 14:05 UTC`. A time without a zone is UTC (the card's zone),
+ * never the server's; anything that is not such a date and time is not read at all, since
+ * `Date.parse` would guess (`March 3` becomes 3 March 2001, local time).
+ */
 function parseTime(text: string | undefined, now: Date): string | undefined {
   if (!text) return undefined;
-  const normalised = text
-    .trim()
-    .replace(/\s+UTC$/i, "Z")
-    .replace(/^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d)/, "$1T$2");
-  const ms = Date.parse(normalised);
+  const match = ISO_TIME.exec(text.trim());
+  if (!match) return undefined;
+  const [, date, time, zone] = match;
+  const offset = !zone || /^(Z|UTC|GMT)$/i.test(zone) ? "Z" : zone;
+  const ms = Date.parse(time ? `${date}T${time}${offset}` : `${date}T00:00${offset}`);
   if (Number.isNaN(ms) || ms > now.getTime() + 5 * 60_000) return undefined;
   return new Date(ms).toISOString();
 }

@@ -68,6 +68,25 @@ describe("parseIssueForm", () => {
     expected.forEach((re, i) => expect(parsed.problems[i]?.text).toMatch(re));
   });
 
+  it("reads a 'Detected at' without a zone as UTC, wherever the app runs", () => {
+    const tz = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const at = (text: string) =>
+        parseIssueForm(form({ Summary: "x", Severity: "low", "Detected at": text }), NOW);
+      expect(at("2026-11-26 10:05").detectedAt).toBe("2026-11-26T10:05:00.000Z");
+      expect(at("2026-11-26T10:05:30").detectedAt).toBe("2026-11-26T10:05:30.000Z");
+      expect(at("2026-11-26 10:05 UTC").detectedAt).toBe("2026-11-26T10:05:00.000Z");
+      expect(at("2026-11-26T10:05+01:00").detectedAt).toBe("2026-11-26T09:05:00.000Z");
+      // Date.parse guesses a year (2001) and the server's zone for this; it is no time at all.
+      expect(at("March 3").detectedAt).toBeUndefined();
+      expect(at("March 3").problems[0]?.text).toMatch(/`March 3` is not a past date/);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it("shortens 100 KB of text in a field and says so", () => {
     const parsed = parseIssueForm(form({ Summary: "x".repeat(100_000), Severity: "high" }), NOW);
     expect(parsed.summary).toHaveLength(FIELD_LIMIT + 1);
