@@ -92,6 +92,14 @@ describe("recovery report data", () => {
     expect(md.ok && md.markdown).toContain("(when it was detected;");
   });
 
+  it("a plan its triggers started names nobody as its starter, never @firewatch", () => {
+    const state = run([[10, { type: "start", by: "firewatch" }], [17, { type: "stepCompleted", stepId: "scale", by: "bob" }], [21, { type: "stepCompleted", stepId: "ttft", by: "alice" }]]);
+    const md = renderReport("recovery-report", undefined, data(state));
+    expect(md.ok && md.markdown).not.toContain("firewatch");
+    const manual = renderReport("recovery-report", undefined, data(run([[10, { type: "start", by: "alice" }], [17, { type: "stepCompleted", stepId: "scale", by: "bob" }], [21, { type: "stepCompleted", stepId: "ttft", by: "alice" }]])));
+    expect(manual.ok && manual.markdown).toMatch(/started by @\u200balice\./);
+  });
+
   it("a late recovery misses the RTO", () => {
     const state = run([[10, { type: "start", by: "alice" }], [40, { type: "stepCompleted", stepId: "scale", by: "bob" }], [41, { type: "stepCompleted", stepId: "ttft", by: "alice" }]]);
     const md = renderReport("recovery-report", undefined, data(state));

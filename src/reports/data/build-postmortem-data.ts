@@ -75,7 +75,8 @@ export function buildPostmortemData(input: PostmortemInput): PostmortemData {
     ...state.notes.map((n) => ({ at: n.at, kind: "note", actor: n.by, text: n.text })),
     ...state.updates.map((u) => ({ at: u.at, kind: "update", actor: u.by, text: u.text })),
     ...state.actions.map((a) => ({ at: a.at, kind: "action", actor: a.by, text: a.title })),
-    ...input.executions.flatMap((e) => (e.startedAt ? [{ at: e.startedAt, kind: "runbook", actor: e.startedBy ?? null, text: `${e.runbook} started` }] : [])),
+    // "firewatch" is the engine's name for itself (triggers matched), not the github.com account: shown as Firewatch.
+    ...input.executions.flatMap((e) => (e.startedAt ? [{ at: e.startedAt, kind: "runbook", actor: e.startedBy === "firewatch" ? null : (e.startedBy ?? null), text: `${e.runbook} started` }] : [])),
     ...input.executions.flatMap((e) => (e.endedAt ? [{ at: e.endedAt, kind: "runbook", actor: null, text: `${e.runbook} ${e.status}` }] : [])),
   ].sort((a, b) => a.at.localeCompare(b.at));
 

@@ -49,7 +49,8 @@ export function buildRecoveryReportData(input: RecoveryReportInput): RecoveryRep
       recoveredAt: execution.status === "succeeded" ? (execution.endedAt ?? null) : null,
       outcome: OUTCOME[execution.status],
       dataLossMs: null,
-      startedBy: execution.startedBy ?? null,
+      // "firewatch" means its triggers started it: no person to name (and never the @firewatch account).
+      startedBy: execution.startedBy === "firewatch" ? null : (execution.startedBy ?? null),
     },
     steps: execution.steps.map((slot) => ({
       name: label(stepOf(slot.id), slot.id),

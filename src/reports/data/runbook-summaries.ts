@@ -24,6 +24,7 @@ export function runbookSummaries(executions: readonly ExecutionState[]): Postmor
 }
 
 function step(s: StepState): PostmortemData["runbooks"][number]["steps"][number] {
-  const detail = [s.by ? `by ${s.by}` : "", s.reason ?? ""].filter(Boolean).join("; ");
+  // Steps the app carried out itself are recorded as by "firewatch" (its engine name, not a person): no "by".
+  const detail = [s.by && s.by !== "firewatch" ? `by ${s.by}` : "", s.reason ?? ""].filter(Boolean).join("; ");
   return { name: s.id, result: s.status, startedAt: s.startedAt ?? null, finishedAt: s.endedAt ?? null, detail: detail || null };
 }
