@@ -4,11 +4,10 @@ import { inlineCode } from "../../../markdown/index.js";
 import { ok, usageError, type ArgsResult, type CommandSpec } from "../command-spec.js";
 import { textAfter } from "./free-text.js";
 import { listOf } from "./list-of.js";
+import { textCommand, type TextArgs } from "./text-command.js";
 import { tokenizeArguments } from "../tokenize-arguments.js";
 
-export interface RcaTextArgs {
-  text: string;
-}
+export type RcaTextArgs = TextArgs;
 
 export interface CauseArgs {
   category: string;
@@ -28,24 +27,11 @@ function rcaText(usage: string, what: string, rest: string, skip: number): ArgsR
   return ok(text);
 }
 
-function textSpec(
-  name: string,
-  placeholder: string,
-  summary: string,
-  permission: Permission,
-): CommandSpec<RcaTextArgs> {
-  const usage = `/${name} <${placeholder}>`;
-  return {
-    name,
-    usage,
-    summary,
-    permission,
-    parse(_args, rest) {
-      const text = rcaText(usage, placeholder, rest, 0);
-      return text.ok ? ok({ text: text.value }) : text;
-    },
-  };
-}
+const textSpec = (name: string, placeholder: string, summary: string, permission: Permission) =>
+  textCommand(name, placeholder, summary, permission, {
+    maxLength: RCA_LIMITS.maxTextLength,
+    oneLine: true,
+  });
 
 /** `/why the GPU pool ran out of memory`: the next answer in the five-whys chain. */
 export const whyCommand = (permission: Permission) =>

@@ -6,27 +6,34 @@ export interface TextArgs {
   text: string;
 }
 
-/** A command whose one argument is free text: `/note`, `/update`, `/resolve`. */
-function textCommand(
+export interface TextCommandOptions {
+  /** Longest text accepted (default: a note's). */
+  maxLength?: number;
+  /** Folds line breaks and runs of spaces into one space (one-line analysis entries). */
+  oneLine?: boolean;
+}
+
+/** A command whose one argument is free text: `/note`, `/update`, `/resolve`, `/why`, `/factor`, … */
+export function textCommand(
   name: string,
   placeholder: string,
   summary: string,
   permission: Permission,
+  options: TextCommandOptions = {},
 ): CommandSpec<TextArgs> {
   const usage = `/${name} <${placeholder}>`;
+  const maxLength = options.maxLength ?? MAX_TEXT_LENGTH;
   return {
     name,
     usage,
     summary,
     permission,
     parse(_args, rest) {
-      const text = textAfter(rest, 0);
+      const raw = textAfter(rest, 0);
+      const text = options.oneLine ? raw.replace(/\s+/g, " ").trim() : raw;
       if (!text) return usageError(usage, `Write the ${placeholder} after \`/${name}\`.`);
-      if (text.length > MAX_TEXT_LENGTH)
-        return usageError(
-          usage,
-          `The ${placeholder} is longer than ${MAX_TEXT_LENGTH} characters.`,
-        );
+      if (text.length > maxLength)
+        return usageError(usage, `The ${placeholder} is longer than ${maxLength} characters.`);
       return ok({ text });
     },
   };
