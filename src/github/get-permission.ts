@@ -14,8 +14,11 @@ export async function getPermission(
 ): Promise<Permission | "none"> {
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-    const role = (data as { role_name?: string }).role_name ?? data.permission;
-    return (PERMISSION_LEVELS as readonly string[]).includes(role) ? (role as Permission) : "none";
+    const role = (data as { role_name?: string }).role_name;
+    if (role && isLevel(role)) return role;
+    // A custom repository role (GitHub Enterprise) has its own name; the legacy field
+    // still gives the base role it was built on.
+    return isLevel(data.permission) ? data.permission : "none";
   } catch (error) {
     if (statusOf(error) === 404) return "none";
     throw error;
@@ -25,4 +28,8 @@ export async function getPermission(
 export function hasAtLeast(actual: Permission | "none", needed: Permission): boolean {
   if (actual === "none") return false;
   return PERMISSION_LEVELS.indexOf(actual) >= PERMISSION_LEVELS.indexOf(needed);
+}
+
+function isLevel(value: string): value is Permission {
+  return (PERMISSION_LEVELS as readonly string[]).includes(value);
 }

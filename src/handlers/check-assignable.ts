@@ -7,7 +7,8 @@ export async function checkAssignable(
   repo: RepoRef,
   logins: readonly string[],
 ): Promise<Set<string>> {
-  const unique = [...new Set(logins)].slice(0, 10);
+  // At most one login per command, and at most 20 commands run from a comment.
+  const unique = [...new Set(logins)];
   const results = await Promise.all(
     unique.map(async (assignee) => {
       try {

@@ -91,7 +91,8 @@ export function commandRegistry(config: Config): CommandRegistry {
     lesson: lessonCommand(p),
     "fault-tree": faultTreeCommand(p),
     postmortem: postmortemCommand(p),
-    help: helpCommand(p, () => commandNames(registry)),
+    // Anyone who can read the repository may ask what they could do.
+    help: helpCommand("read", () => commandNames(registry)),
   };
   if (!registry.commander) delete registry.commander;
   return registry;

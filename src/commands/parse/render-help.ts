@@ -10,8 +10,11 @@ import { permissionAtLeast } from "./permission-at-least.js";
 export function renderHelp(registry: CommandRegistry, role: string | undefined): string {
   const specs = commandSpecs(registry);
   const allowed = specs.filter((s) => permissionAtLeast(role, s.permission));
-  if (allowed.length === 0) {
-    const needed = PERMISSION_LEVELS.find((level) => specs.some((s) => s.permission === level));
+  // `/help` itself is open to every reader; a table of it alone would help nobody.
+  if (allowed.every((s) => s.name === "help")) {
+    const needed = PERMISSION_LEVELS.find((level) =>
+      specs.some((s) => s.name !== "help" && s.permission === level),
+    );
     return `Firewatch commands need at least the **${needed}** role in this repository.`;
   }
   const rows = allowed.map(
