@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { ConfigProblem } from "../config/load-config.js";
 import type { AppDeps } from "../app/deps.js";
 import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
+import { cacheReadsUntilWrite } from "../github/cache-reads-until-write.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { Effect } from "../github/effects.js";
 import { loadConfig } from "../github/load-config.js";
@@ -34,6 +35,7 @@ export function openScope(context: Context, deps: AppDeps): Promise<EventScope> 
 }
 
 async function createScope(context: Context, deps: AppDeps): Promise<EventScope> {
+  cacheReadsUntilWrite(context.octokit);
   const { config, problems } = await loadConfig(context);
   const repo = context.repo();
   const scope: EventScope = {
