@@ -118,13 +118,11 @@ describe("related incidents at declaration", () => {
     const { gh } = scenario;
     const form = (summary: string, services: string) =>
       `### Summary\n\n${summary}\n\n### Severity\n\nhigh\n\n### Affected services\n\n${services}`;
-    const old = gh
-      .as("alice")
-      .openIssue({
-        title: "Old vector-store outage",
-        body: form("slow", "vector-store"),
-        labels: ["incident"],
-      });
+    const old = gh.as("alice").openIssue({
+      title: "Old vector-store outage",
+      body: form("slow", "vector-store"),
+      labels: ["incident"],
+    });
     await gh.settle();
     gh.clock.advance("3d");
     const first = gh
@@ -132,17 +130,49 @@ describe("related incidents at declaration", () => {
       .openIssue({ title: "Gateway 502s", body: form("502s", "gateway"), labels: ["incident"] });
     await gh.settle();
     gh.clock.advance("3m");
-    const second = gh
-      .as("bob")
-      .openIssue({
-        title: "Inference timeouts",
-        body: form("timeouts", "inference, gateway"),
-        labels: ["incident"],
-      });
+    const second = gh.as("bob").openIssue({
+      title: "Inference timeouts",
+      body: form("timeouts", "inference, gateway"),
+      labels: ["incident"],
+    });
     await gh.settle();
     const card = gh.issue(second).comments[0]!.body;
     expect(card).toContain("### Related incidents");
     expect(card).toMatch(new RegExp(`- #${first} Gateway 502s — strong: .*`));
     expect(card).not.toContain(`#${old} `);
+  });
+});
+
+describe("declaring from bad input", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it.each([
+    ["an empty body", ""],
+    [
+      "a garbled body",
+      '### \u0000\u0007 ###\n###Summary###\n<!-- firewatch:data incident {"v":2} -->\n@everyone #1',
+    ],
+    [
+      "an unknown severity and 100 KB in a field",
+      `### Summary\n\n${"GPU ".repeat(25_000)}\n\n### Severity\n\nextreme\n\n### Detected at\n\nsoon`,
+    ],
+  ])("declares with defaults and says what is missing: %s", async (_name, body) => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    const n = gh
+      .as("alice")
+      .openIssue({ title: "Something is off with inference", body, labels: ["incident"] });
+    await gh.settle();
+    const issue = gh.issue(n);
+    expect(issue.labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
+    const cards = issue.comments.filter((c) => c.body.includes("## 🔥 Incident"));
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.body).toContain("Needs attention");
+    expect(cards[0]!.body.length).toBeLessThan(65_536);
+    expect(cards[0]!.body).not.toMatch(/[^\u200b]@everyone/);
   });
 });
