@@ -102,7 +102,9 @@ export function renderCard(view: CardView): string {
       "",
       "### Follow-up actions",
       "",
-      ...state.actions.map((a) => `- #${a.issue}${a.owner ? ` (${a.owner})` : ""}`),
+      ...state.actions.map(
+        (a) => `- #${a.issue} ${safeText(a.title)}${a.owner ? ` (${a.owner})` : ""}`,
+      ),
     );
   }
   const runbooks = state.runbooks ?? [];

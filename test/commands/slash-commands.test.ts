@@ -116,7 +116,7 @@ describe.each(DELIVERY_MODES)("slash commands ($name)", ({ deliverTwice }) => {
     expect(follow.labels).toEqual(["incident-follow-up"]);
     expect(follow.assignees).toEqual(["carol"]);
     expect(follow.body).toContain(`Follow-up from incident #${n}`);
-    expect(card(gh.issue(n).comments)).toContain(`#${n + 1} (carol)`);
+    expect(card(gh.issue(n).comments)).toContain(`#${n + 1} Add autoscaling to the inference pool (carol)`);
 
     gh.clock.advance("25m");
     gh.as("alice").comment(n, "/resolve Rolled back the model and raised the KV cache limit");
