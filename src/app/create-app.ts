@@ -2,8 +2,13 @@ import type { ApplicationFunction, Context } from "probot";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
 import { onPostmortemMerged } from "../handlers/reports/index.js";
-import { onIssueRunbooks, onRunbookCommentEdited, onRunbookPullRequest, onWorkflowRun } from "../handlers/runbooks/index.js";
-import { isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
+import {
+  onIssueRunbooks,
+  onRunbookCommentEdited,
+  onRunbookPullRequest,
+  onWorkflowRun,
+} from "../handlers/runbooks/index.js";
+import { identifyApp, isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
 
 /**
  * The Firewatch app: registers its handlers and routes, and nothing else. `deps` gives
@@ -16,6 +21,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       <C extends Context>(handle: (context: C, deps: AppDeps) => Promise<void>) =>
       async (context: C) => {
         if (await isOwnEvent(context, login)) return;
+        await identifyApp(context, login);
         try {
           await handle(context, deps);
         } catch (error) {
@@ -35,13 +41,20 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     );
     app.on("issue_comment.created", guarded(onIssueComment));
     app.on("issue_comment.edited", guarded(onRunbookCommentEdited));
-    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"], guarded(onRunbookPullRequest));
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      guarded(onRunbookPullRequest),
+    );
     // Not guarded against own events: a run the app dispatched is sent with the app as sender.
     app.on("workflow_run.completed", async (context) => {
       try {
+        await identifyApp(context, login);
         await onWorkflowRun(context, deps);
       } catch (error) {
-        context.log.error({ err: error, delivery: context.id, event: context.name }, "Firewatch failed to handle an event");
+        context.log.error(
+          { err: error, delivery: context.id, event: context.name },
+          "Firewatch failed to handle an event",
+        );
         throw error;
       }
     });

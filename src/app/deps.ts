@@ -1,4 +1,5 @@
 import type { Context, Probot } from "probot";
+import { rememberAppLogin } from "../github/app-author.js";
 import type { Sleep } from "../github/rate-limit-retry.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
@@ -33,4 +34,16 @@ export async function isOwnEvent(context: Context, login: () => Promise<string>)
   const sender = (context.payload as { sender?: { login?: string; type?: string } }).sender;
   if (sender?.type !== "Bot") return false;
   return sender.login === (await login());
+}
+
+/** Tells the event's client which account is the app's, when GitHub says so (else the weaker any-bot rule stays). */
+export async function identifyApp(context: Context, login: () => Promise<string>): Promise<void> {
+  try {
+    rememberAppLogin(context.octokit, await login());
+  } catch (error) {
+    context.log.warn(
+      { err: error, delivery: context.id },
+      "could not read the app's own login (GET /app)",
+    );
+  }
 }

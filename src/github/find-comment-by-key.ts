@@ -1,4 +1,5 @@
 import type { GitHubClient, RepoRef } from "./client.js";
+import { isAppAuthor } from "./app-author.js";
 import { hasMarker } from "./hidden-block.js";
 
 export interface FoundComment {
@@ -21,6 +22,6 @@ export async function findCommentByKey(
     issue_number: issue,
     per_page: 100,
   });
-  const found = comments.find((c) => c.user?.type === "Bot" && hasMarker(c.body, key));
+  const found = comments.find((c) => isAppAuthor(octokit, c.user) && hasMarker(c.body, key));
   return found ? { id: found.id, body: found.body ?? "" } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { GitHubClient, RepoRef } from "./client.js";
+import { isAppAuthor } from "./app-author.js";
 import { hasMarker } from "./hidden-block.js";
 
 /** Finds an issue the app opened for `key`, among the issues carrying the labels it was opened with. */
@@ -14,5 +15,5 @@ export async function findIssueByKey(
     labels: labels.join(","),
     per_page: 100,
   });
-  return issues.find((i) => i.user?.type === "Bot" && hasMarker(i.body, key))?.number;
+  return issues.find((i) => isAppAuthor(octokit, i.user) && hasMarker(i.body, key))?.number;
 }

@@ -1,3 +1,4 @@
+import { isAppAuthor } from "./app-author.js";
 import { minimalCutSets } from "../analysis/minimal-cut-sets.js";
 import { parseFaultTree } from "../analysis/parse-fault-tree.js";
 import { relatedIncidents, type IncidentSummary } from "../analysis/related-incidents.js";
@@ -5,7 +6,11 @@ import type { Config } from "../config/schema.js";
 import type { LabelNames } from "../incident/label-names.js";
 import { incidentStateSchema } from "../incident/incident-state.js";
 import { CARD_KEY, STATE_BLOCK } from "../incident/render-card.js";
-import type { ActionIssue, AttachedFaultTree, PostmortemInput } from "../reports/data/build-postmortem-data.js";
+import type {
+  ActionIssue,
+  AttachedFaultTree,
+  PostmortemInput,
+} from "../reports/data/build-postmortem-data.js";
 import { rcaOf, reportsOf } from "../reports/data/report-state.js";
 import { parseExecutionState, type ExecutionState } from "../runbooks/engine/execution-state.js";
 import { EXECUTION_BLOCK } from "../runbooks/engine/render-execution-comment.js";
@@ -38,10 +43,14 @@ export async function loadPostmortemInput(
   if (!state) return undefined;
   const [{ data: issueData }, comments] = await Promise.all([
     octokit.rest.issues.get({ ...repo, issue_number: issue }),
-    octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 }),
+    octokit.paginate(octokit.rest.issues.listComments, {
+      ...repo,
+      issue_number: issue,
+      per_page: 100,
+    }),
   ]);
   const executions = comments.flatMap((c): ExecutionState[] => {
-    if (c.user?.type !== "Bot") return [];
+    if (!isAppAuthor(octokit, c.user)) return [];
     const execution = parseExecutionState(readDataBlock(c.body, EXECUTION_BLOCK));
     return execution && execution.incident.number === issue ? [execution] : [];
   });
@@ -49,7 +58,12 @@ export async function loadPostmortemInput(
   for (const action of state.actions) {
     try {
       const { data } = await octokit.rest.issues.get({ ...repo, issue_number: action.issue });
-      actionIssues.set(action.issue, { number: data.number, title: data.title, url: data.html_url, state: data.state === "closed" ? "closed" : "open" });
+      actionIssues.set(action.issue, {
+        number: data.number,
+        title: data.title,
+        url: data.html_url,
+        state: data.state === "closed" ? "closed" : "open",
+      });
     } catch {
       // A deleted or transferred follow-up is shown with its recorded title and an unknown state.
     }
@@ -74,8 +88,15 @@ export async function loadPostmortemInput(
   const others = await loadOtherIncidents(deps, issue);
   return {
     repository: `${repo.owner}/${repo.repo}`,
-    issue: { number: issue, title: incident.issue.title, url: issueData.html_url, assignees: incident.issue.assignees },
-    severity: incident.issue.labels.map(names.parseSeverity).find((s) => s !== undefined) ?? config.default_severity,
+    issue: {
+      number: issue,
+      title: incident.issue.title,
+      url: issueData.html_url,
+      assignees: incident.issue.assignees,
+    },
+    severity:
+      incident.issue.labels.map(names.parseSeverity).find((s) => s !== undefined) ??
+      config.default_severity,
     state,
     history: incident.history,
     actionIssues,
@@ -87,7 +108,10 @@ export async function loadPostmortemInput(
   };
 }
 
-async function loadOtherIncidents(deps: LoadPostmortemDeps, issue: number): Promise<IncidentSummary[]> {
+async function loadOtherIncidents(
+  deps: LoadPostmortemDeps,
+  issue: number,
+): Promise<IncidentSummary[]> {
   const { octokit, repo, names } = deps;
   const { data: issues } = await octokit.rest.issues.listForRepo({
     ...repo,
@@ -98,7 +122,9 @@ async function loadOtherIncidents(deps: LoadPostmortemDeps, issue: number): Prom
     per_page: MAX_CORRELATED_INCIDENTS + 1,
   });
   const summaries: IncidentSummary[] = [];
-  for (const other of issues.filter((i) => i.number !== issue && !i.pull_request).slice(0, MAX_CORRELATED_INCIDENTS)) {
+  for (const other of issues
+    .filter((i) => i.number !== issue && !i.pull_request)
+    .slice(0, MAX_CORRELATED_INCIDENTS)) {
     const card = await findCommentByKey(octokit, repo, other.number, CARD_KEY);
     const parsed = incidentStateSchema.safeParse(readDataBlock(card?.body, STATE_BLOCK));
     const state = parsed.success ? parsed.data : undefined;

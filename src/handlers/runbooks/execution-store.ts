@@ -1,3 +1,4 @@
+import { isAppAuthor } from "../../github/app-author.js";
 import type { GitHubClient, RepoRef } from "../../github/client.js";
 import { readDataBlock } from "../../github/hidden-block.js";
 import { parseExecutionState, type ExecutionState } from "../../runbooks/engine/execution-state.js";
@@ -24,7 +25,7 @@ export async function listExecutions(
     per_page: 100,
   });
   return comments.flatMap((c) => {
-    if (c.user?.type !== "Bot") return [];
+    if (!isAppAuthor(octokit, c.user)) return [];
     const state = parseExecutionState(readDataBlock(c.body, EXECUTION_BLOCK));
     return state && state.incident.number === issue ? [{ commentId: c.id, state }] : [];
   });
