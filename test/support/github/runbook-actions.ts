@@ -1,4 +1,5 @@
 import { commitFiles, headOf } from "./state/git-objects.js";
+import { createPull } from "./state/pull-mutations.js";
 import type { GitHubState } from "./state/github-state.js";
 import type { PullRequest, Repository } from "./state/model.js";
 import type { WebhookIntent } from "./state/mutation-context.js";
@@ -17,18 +18,32 @@ export interface RunbookActions {
   dispatches(): readonly WorkflowDispatch[];
   workflowRuns(): readonly WorkflowRun[];
   /** Completes the matching run with `conclusion` and sends `workflow_run.completed`. @returns the run */
-  completeWorkflowRun(match: RunMatch, conclusion: "success" | "failure" | "cancelled" | "timed_out"): WorkflowRun;
+  completeWorkflowRun(
+    match: RunMatch,
+    conclusion: "success" | "failure" | "cancelled" | "timed_out",
+  ): WorkflowRun;
   checkRuns(): readonly CheckRun[];
   /** A person pushes `changes` to a new branch and opens a pull request (`pull_request.opened`). @returns its number */
-  openPullRequest(login: string, input: { title: string; head: string; changes: FileChanges }): number;
+  openPullRequest(
+    login: string,
+    input: { title: string; head: string; changes: FileChanges },
+  ): number;
   /** A person pushes more changes to the pull request (`pull_request.synchronize`). */
   pushToPullRequest(login: string, number: number, changes: FileChanges): void;
   /** The pull request's head commit sha. */
   headSha(number: number): string;
 }
 
-export function runbookActions(state: GitHubState, repo: Repository, emit: (intent: WebhookIntent) => void): RunbookActions {
-  const person = (login: string) => ({ name: login, email: `${login}@users.noreply.github.com`, date: state.clock.iso() });
+export function runbookActions(
+  state: GitHubState,
+  repo: Repository,
+  emit: (intent: WebhookIntent) => void,
+): RunbookActions {
+  const person = (login: string) => ({
+    name: login,
+    email: `${login}@users.noreply.github.com`,
+    date: state.clock.iso(),
+  });
   const pullOf = (number: number): PullRequest => {
     const pull = repo.pulls?.get(number);
     if (!pull) throw new Error(`no pull request #${number}`);
@@ -40,11 +55,19 @@ export function runbookActions(state: GitHubState, repo: Repository, emit: (inte
     completeWorkflowRun(match, conclusion) {
       const open = runbookData(repo).workflowRuns.filter((r) => r.status !== "completed");
       const test =
-        typeof match === "number" ? (r: WorkflowRun) => r.id === match
-        : typeof match === "function" ? match
-        : (r: WorkflowRun) => [r.displayTitle, ...Object.values(r.inputs)].some((t) => (typeof match === "string" ? t.includes(match) : match.test(t)));
+        typeof match === "number"
+          ? (r: WorkflowRun) => r.id === match
+          : typeof match === "function"
+            ? match
+            : (r: WorkflowRun) =>
+                [r.displayTitle, ...Object.values(r.inputs)].some((t) =>
+                  typeof match === "string" ? t.includes(match) : match.test(t),
+                );
       const run = open.find(test);
-      if (!run) throw new Error(`completeWorkflowRun: no open run matches ${String(match)}; open: ${open.map((r) => r.displayTitle).join(" | ") || "none"}`);
+      if (!run)
+        throw new Error(
+          `completeWorkflowRun: no open run matches ${String(match)}; open: ${open.map((r) => r.displayTitle).join(" | ") || "none"}`,
+        );
       completeWorkflowRun({ state, emit }, repo, run, conclusion);
       return run;
     },
@@ -54,36 +77,30 @@ export function runbookActions(state: GitHubState, repo: Repository, emit: (inte
       const base = headOf(repo, repo.defaultBranch, state.clock.iso());
       repo.branches.set(input.head, new Map(repo.branches.get(repo.defaultBranch)));
       repo.git?.heads.set(input.head, base);
-      commitFiles(repo, input.head, new Map(Object.entries(input.changes)), `${input.title}\n`, person(login));
-      const now = state.clock.iso();
-      const pull: PullRequest = {
-        number: repo.nextIssueNumber++,
-        id: state.nextId(),
+      commitFiles(
+        repo,
+        input.head,
+        new Map(Object.entries(input.changes)),
+        `${input.title}\n`,
+        person(login),
+      );
+      return createPull({ state, actor, emit }, repo, {
         title: input.title,
-        body: null,
-        state: "open",
-        draft: false,
-        user: actor,
-        headRef: input.head,
-        baseRef: repo.defaultBranch,
-        createdAt: now,
-        updatedAt: now,
-        closedAt: null,
-        mergedAt: null,
-        mergedBy: null,
-        mergeCommitSha: null,
-        requestedReviewers: [],
-        requestedTeams: [],
-      };
-      (repo.pulls ??= new Map()).set(pull.number, pull);
-      emit({ event: "pull_request", action: "opened", repo, pull, sender: actor });
-      return pull.number;
+        head: input.head,
+        base: repo.defaultBranch,
+      }).number;
     },
     pushToPullRequest(login, number, changes) {
       const pull = pullOf(number);
       commitFiles(repo, pull.headRef, new Map(Object.entries(changes)), "Update\n", person(login));
       pull.updatedAt = state.clock.iso();
-      emit({ event: "pull_request", action: "synchronize", repo, pull, sender: state.ensureUser(login) });
+      emit({
+        event: "pull_request",
+        action: "synchronize",
+        repo,
+        pull,
+        sender: state.ensureUser(login),
+      });
     },
     headSha: (number) => headOf(repo, pullOf(number).headRef, state.clock.iso()),
   };
