@@ -1,10 +1,10 @@
 import type { Logger } from "probot";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { statusOf } from "./client.js";
-import type { Effect } from "./effects.js";
+import type { Effect } from "../effects/effect.js";
 import { findCommentByKey } from "./find-comment-by-key.js";
 import { findIssueByKey } from "./find-issue-by-key.js";
-import { marker } from "./hidden-block.js";
+import { marker } from "../markdown/hidden-block.js";
 import { withRateLimitRetry, type Sleep } from "./rate-limit-retry.js";
 
 export interface ApplyDeps {

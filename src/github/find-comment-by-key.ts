@@ -1,6 +1,6 @@
 import type { GitHubClient, RepoRef } from "./client.js";
 import { isAppAuthor } from "./app-author.js";
-import { hasMarker } from "./hidden-block.js";
+import { hasMarker } from "../markdown/hidden-block.js";
 
 export interface FoundComment {
   id: number;

@@ -1,6 +1,6 @@
 import type { GitHubClient, RepoRef } from "./client.js";
 import { isAppAuthor } from "./app-author.js";
-import { hasMarker } from "./hidden-block.js";
+import { hasMarker } from "../markdown/hidden-block.js";
 
 /** Finds an issue the app opened for `key`, among the issues carrying the labels it was opened with. */
 export async function findIssueByKey(

@@ -11,7 +11,7 @@ import {
 } from "../incident/status-history.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { findCommentByKey } from "./find-comment-by-key.js";
-import { readDataBlock } from "./hidden-block.js";
+import { readDataBlock } from "../markdown/hidden-block.js";
 
 export interface LoadedIncident {
   issue: IssueSnapshot;

@@ -16,7 +16,7 @@ import { parseExecutionState, type ExecutionState } from "../runbooks/engine/exe
 import { EXECUTION_BLOCK } from "../runbooks/engine/render-execution-comment.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { findCommentByKey } from "./find-comment-by-key.js";
-import { readDataBlock } from "./hidden-block.js";
+import { readDataBlock } from "../markdown/hidden-block.js";
 import { loadIncident, type LoadedIncident } from "./load-incident.js";
 import { readRepositoryFile } from "./read-repository-file.js";
 

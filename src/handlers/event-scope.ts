@@ -5,7 +5,7 @@ import type { AppDeps } from "../app/deps.js";
 import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
 import { cacheReadsUntilWrite } from "../github/cache-reads-until-write.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
-import type { Effect } from "../github/effects.js";
+import type { Effect } from "../effects/effect.js";
 import { loadConfig } from "../github/load-config.js";
 import { labelNames, type LabelNames } from "../incident/label-names.js";
 

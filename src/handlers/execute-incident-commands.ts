@@ -2,7 +2,7 @@ import type { CheckedCommand } from "../commands/parse/check-command.js";
 import type { CommandInput, IncidentView } from "../commands/run/command-input.js";
 import { INCIDENT_DECISIONS, loginsToCheck } from "../commands/run/decisions.js";
 import { projectEffects } from "../commands/run/project-effects.js";
-import type { Effect } from "../github/effects.js";
+import type { Effect } from "../effects/effect.js";
 import type { LoadedIncident } from "../github/load-incident.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import { checkAssignable } from "./check-assignable.js";

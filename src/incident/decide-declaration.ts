@@ -1,5 +1,5 @@
 import type { Config, Severity } from "../config/schema.js";
-import type { Effect } from "../github/effects.js";
+import type { Effect } from "../effects/effect.js";
 import type { IncidentState } from "./incident-state.js";
 import type { LabelNames } from "./label-names.js";
 import { isIncidentForm, parseIssueForm } from "./parse-issue-form.js";

@@ -1,4 +1,4 @@
-import type { Effect } from "../github/effects.js";
+import type { Effect } from "../effects/effect.js";
 import type { LabelNames } from "./label-names.js";
 import { checkTransition, isClosedStatus, type Status } from "./lifecycle.js";
 

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { Effect } from "../github/effects.js";
+import type { Effect } from "../effects/effect.js";
 import type { IssueEvent } from "./status-history.js";
 
 /** What is said when an incident becomes critical: the configured contacts are brought in. */

@@ -1,6 +1,6 @@
 import type { Severity } from "../config/schema.js";
 import type { ConfigProblem } from "../config/load-config.js";
-import { dataBlock } from "../github/hidden-block.js";
+import { dataBlock } from "../markdown/hidden-block.js";
 import { safeText } from "../markdown/safe-text.js";
 import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
 import { between, formatDuration, formatTime } from "./format-time.js";

@@ -1,6 +1,6 @@
 /**
  * What a runbook execution asks the app to do. A later integration maps these onto the
- * app-wide `Effect` (src/github/effects.ts) and feeds the outcome of `dispatchWorkflow`
+ * app-wide `Effect` (src/effects/effect.ts) and feeds the outcome of `dispatchWorkflow`
  * and `httpCheck` back as events. Every effect that creates something carries a `key`
  * (or `correlationId`) derived from the execution and step, so applying it twice is
  * harmless.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readDataBlock } from "../../src/github/hidden-block.js";
+import { readDataBlock } from "../../src/markdown/hidden-block.js";
 import { advanceRunbook } from "../../src/runbooks/engine/advance-runbook.js";
 import { createExecution, parseExecutionState, type ExecutionState } from "../../src/runbooks/engine/execution-state.js";
 import { parseTickedSteps } from "../../src/runbooks/engine/parse-ticked-steps.js";

@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema.js";
-import type { Effect } from "../../github/effects.js";
+import type { Effect } from "../../effects/effect.js";
 import type { IssueSnapshot } from "../../incident/decide-declaration.js";
 import type { IncidentState, StampedText } from "../../incident/incident-state.js";
 import type { LabelNames } from "../../incident/label-names.js";

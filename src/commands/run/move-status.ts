@@ -1,4 +1,4 @@
-import type { Effect } from "../../github/effects.js";
+import type { Effect } from "../../effects/effect.js";
 import { checkTransition, isClosedStatus, type Status } from "../../incident/lifecycle.js";
 import type { CommandInput } from "./command-input.js";
 

@@ -1,4 +1,4 @@
-import type { Effect } from "../../github/effects.js";
+import type { Effect } from "../../effects/effect.js";
 import type { IncidentView } from "./command-input.js";
 import type { LabelNames } from "../../incident/label-names.js";
 

@@ -1,4 +1,4 @@
-import type { Effect } from "../../github/effects.js";
+import type { Effect } from "../../effects/effect.js";
 import type { RoleArgs } from "../parse/args/role.js";
 import type { CommandDecision } from "./command-input.js";
 import { unchanged } from "./command-input.js";

@@ -1,4 +1,4 @@
-import type { Effect } from "../../github/effects.js";
+import type { Effect } from "../../effects/effect.js";
 import { escalationMessage } from "../../incident/escalation.js";
 import type { SeverityArgs } from "../parse/args/severity.js";
 import type { CommandDecision } from "./command-input.js";

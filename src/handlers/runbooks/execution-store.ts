@@ -1,6 +1,6 @@
 import { isAppAuthor } from "../../github/app-author.js";
 import type { GitHubClient, RepoRef } from "../../github/client.js";
-import { readDataBlock } from "../../github/hidden-block.js";
+import { readDataBlock } from "../../markdown/hidden-block.js";
 import { parseExecutionState, type ExecutionState } from "../../runbooks/engine/execution-state.js";
 import { EXECUTION_BLOCK } from "../../runbooks/engine/render-execution-comment.js";
 

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
 import { getPermission, hasAtLeast } from "../../github/get-permission.js";
-import { readDataBlock } from "../../github/hidden-block.js";
+import { readDataBlock } from "../../markdown/hidden-block.js";
 import { parseExecutionState, type ExecutionState } from "../../runbooks/engine/execution-state.js";
 import { parseTickedSteps } from "../../runbooks/engine/parse-ticked-steps.js";
 import {

@@ -1,4 +1,4 @@
-import { dataBlock } from "../../github/hidden-block.js";
+import { dataBlock } from "../../markdown/hidden-block.js";
 import type { Runbook, RunbookStep } from "../schema.js";
 import type { ExecutionState, StepState } from "./execution-state.js";
 import { formatTime } from "../../incident/format-time.js";

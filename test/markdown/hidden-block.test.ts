@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataBlock, hasMarker, marker, readDataBlock } from "../../src/github/hidden-block.js";
+import { dataBlock, hasMarker, marker, readDataBlock } from "../../src/markdown/hidden-block.js";
 
 describe("hidden blocks", () => {
   it.each([
