@@ -1,5 +1,5 @@
 import type { Issue, Repository, User } from "./model.js";
-import type { MutationContext } from "./mutation-context.js";
+import type { MutationContext, WebhookIntent } from "./mutation-context.js";
 import { addLabels, setLabels } from "./label-mutations.js";
 import { addAssignees, setAssignees } from "./assignee-mutations.js";
 
@@ -10,7 +10,11 @@ export interface NewIssue {
   assignees?: string[];
 }
 
-/** Opens an issue: `issues.opened`, then one `labeled` and `assigned` per label and assignee. */
+/**
+ * Opens an issue: `issues.opened`, then one `labeled` and `assigned` per label and assignee.
+ * GitHub creates the issue with its labels and assignees first and only then sends the
+ * webhooks, so `opened` already carries them and every `labeled` carries the full set.
+ */
 export function createIssue(ctx: MutationContext, repo: Repository, input: NewIssue): Issue {
   const now = ctx.state.clock.iso();
   const issue: Issue = {
@@ -31,9 +35,12 @@ export function createIssue(ctx: MutationContext, repo: Repository, input: NewIs
     events: [],
   };
   repo.issues.set(issue.number, issue);
+  const held: WebhookIntent[] = [];
+  const holding: MutationContext = { ...ctx, emit: (intent) => held.push(intent) };
+  addLabels(holding, repo, issue, input.labels ?? []);
+  addAssignees(holding, repo, issue, input.assignees ?? []);
   ctx.emit({ event: "issues", action: "opened", repo, issue, sender: ctx.actor });
-  addLabels(ctx, repo, issue, input.labels ?? []);
-  addAssignees(ctx, repo, issue, input.assignees ?? []);
+  for (const intent of held) ctx.emit(intent);
   return issue;
 }
 
