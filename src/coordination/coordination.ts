@@ -1,0 +1,23 @@
+/**
+ * "One writer per incident": every handler that changes an incident runs inside
+ * `withLock(<incident key>, …)`, and a delivery is skipped once it was handled completely.
+ * Two implementations share this contract: {@link MemoryCoordination} for one process and
+ * {@link RedisCoordination} for replicas that share a Redis.
+ */
+export interface Coordination {
+  /**
+   * Runs `work` while holding the lock named `key` (e.g. "acme/ops#42",
+   * "acme/ops:alert:<hash>"); one holder at a time across every replica sharing the store.
+   * Released when work settles (also on error). Not re-entrant: `work` must not ask for the
+   * same key again, and nested locks must always be taken in the same order.
+   */
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** True when this delivery id was recorded as handled. */
+  isHandled(deliveryId: string): Promise<boolean>;
+  /** Records a delivery id as handled (only after it was handled completely). */
+  markHandled(deliveryId: string): Promise<void>;
+  /** "memory" or "redis", for logs and the README. */
+  readonly kind: "memory" | "redis";
+  /** Lets go of the store's connection (the memory kind has none). */
+  close(): Promise<void>;
+}

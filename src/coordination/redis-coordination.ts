@@ -1,0 +1,61 @@
+import type { Redis } from "ioredis";
+import type { Coordination } from "./coordination.js";
+import type { CoordinationLog } from "./coordination-log.js";
+import type { CoordinationSettings } from "./coordination-settings.js";
+import { KeyedQueue } from "./keyed-queue.js";
+import { DELIVERY_TTL_SECONDS, deliveryKey } from "./redis-keys.js";
+import { RedisLocks } from "./redis-locks.js";
+import { redisUnavailable } from "./redis-unavailable.js";
+
+/**
+ * Coordination shared by every replica that uses the same Redis (REDIS_URL): a redlock
+ * lock per key with a renewed lease, and handled delivery ids kept for 7 days. Within one
+ * process, callers for the same key also queue in arrival order first, so only one of them
+ * at a time polls Redis and the process's own events keep their order.
+ */
+export class RedisCoordination implements Coordination {
+  readonly kind = "redis";
+  readonly #client: Redis;
+  readonly #address: string;
+  readonly #waitMs: number;
+  readonly #queue = new KeyedQueue();
+  readonly #locks: RedisLocks;
+
+  /** `client` must be connected (see `connectRedis`); `address` is REDIS_URL, password masked. */
+  constructor(client: Redis, settings: CoordinationSettings, address: string, log: CoordinationLog) {
+    this.#client = client;
+    this.#address = address;
+    this.#waitMs = settings.waitMs;
+    this.#locks = new RedisLocks(client, { leaseMs: settings.leaseMs, address, log });
+  }
+
+  withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // One deadline for both waits: the local queue and the other replicas.
+    const deadline = Date.now() + this.#waitMs;
+    return this.#queue.run(key, () => this.#locks.run(key, work, deadline), deadline);
+  }
+
+  async isHandled(deliveryId: string): Promise<boolean> {
+    try {
+      return (await this.#client.exists(deliveryKey(deliveryId))) === 1;
+    } catch (error) {
+      throw redisUnavailable(this.#address, `check whether delivery ${deliveryId} was handled`, error);
+    }
+  }
+
+  async markHandled(deliveryId: string): Promise<void> {
+    try {
+      await this.#client.set(deliveryKey(deliveryId), "1", "EX", DELIVERY_TTL_SECONDS);
+    } catch (error) {
+      throw redisUnavailable(this.#address, `record delivery ${deliveryId} as handled`, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.#client.quit();
+    } catch {
+      this.#client.disconnect(); // Redis is gone already: just stop reconnecting
+    }
+  }
+}
