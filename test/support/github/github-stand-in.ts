@@ -5,6 +5,7 @@ import { defaultHandlers } from "./handlers/default-handlers.js";
 import type { HandlerRegistry } from "./handlers/operation-handler.js";
 import { handleApiRequest, API_PREFIX, type RequestRecord } from "./http/api-request-handler.js";
 import { FaultInjector, type FaultSpec } from "./http/fault-injection.js";
+import { RequestHolds, type HeldRequest, type HoldSpec } from "./http/request-holds.js";
 import { issueView, type IssueView } from "./issue-view.js";
 import type { BaseUrls } from "./shapes/base-urls.js";
 import { GitHubState, type RepositorySeed } from "./state/github-state.js";
@@ -16,7 +17,8 @@ import { userActions, type UserActions } from "./user-actions.js";
 import { runbookActions, type RunbookActions, type RunMatch } from "./runbook-actions.js";
 import type { CheckRun, WorkflowRun } from "./state/runbook-model.js";
 import { buildPayload } from "./webhooks/build-payload.js";
-import { WebhookQueue, type DeliveryRecord } from "./webhooks/webhook-queue.js";
+import { WebhookQueue, type DeliveryRecord, type SettleOptions } from "./webhooks/webhook-queue.js";
+import type { TargetChoice } from "./webhooks/webhook-targets.js";
 
 export interface StandInOptions {
   /** The app's public key (PEM): installation tokens are only issued for JWTs it verifies. */
@@ -41,6 +43,7 @@ export class GitHubStandIn {
   readonly requests: RequestRecord[] = [];
   readonly handlers: HandlerRegistry;
   private readonly faults = new FaultInjector();
+  private readonly holds = new RequestHolds();
   private readonly webhooks: WebhookQueue;
   private server: Server | undefined;
   private baseUrls: BaseUrls | undefined;
@@ -76,6 +79,7 @@ export class GitHubStandIn {
         handlers: this.handlers,
         failures: this.failures,
         faults: this.faults,
+        holds: this.holds,
         requests: this.requests,
         emit: this.emit,
       };
@@ -170,8 +174,23 @@ export class GitHubStandIn {
     this.faults.add(spec);
   }
 
-  set webhookTarget(url: string | undefined) {
-    this.webhooks.target = url;
+  /** Keeps the next request for an operation open until released (a route string is `{ route }`). */
+  holdNext(spec: HoldSpec | string): HeldRequest {
+    return this.holds.add(typeof spec === "string" ? { route: spec } : spec);
+  }
+
+  /** Where webhooks go; several URLs (replicas) share them round-robin. */
+  set webhookTarget(urls: string | readonly string[] | undefined) {
+    this.webhooks.targets.set(urls);
+  }
+
+  /** Several targets, each POST picking one round-robin or at random (seeded). */
+  setWebhookTargets(urls: readonly string[], choice?: TargetChoice): void {
+    this.webhooks.targets.set(urls, choice);
+  }
+
+  get webhookTargets(): readonly string[] {
+    return this.webhooks.targets.all;
   }
 
   get deliverTwice(): boolean {
@@ -190,9 +209,22 @@ export class GitHubStandIn {
     return this.webhooks.pendingCount;
   }
 
-  /** Delivers queued webhooks, one at a time, including those the app's reactions cause, until none is left. */
-  settle(): Promise<void> {
-    return this.webhooks.settle();
+  /**
+   * Delivers queued webhooks, including those the app's reactions cause, until none is left:
+   * one at a time in order, or with `{ burst: true }` all at once in a seeded random order.
+   */
+  settle(options?: SettleOptions): Promise<void> {
+    return this.webhooks.settle(options);
+  }
+
+  /** The seed of the last burst settle: rerun with `BURST_SEED=<it>` or `{ seed }` to replay its order. */
+  get lastBurstSeed(): number | undefined {
+    return this.webhooks.lastSeed;
+  }
+
+  /** Queues an earlier delivery again with the same X-GitHub-Delivery, as GitHub's "Redeliver" button. */
+  redeliver(deliveryId: string): void {
+    this.webhooks.redeliver(deliveryId);
   }
 
   /** @throws listing every validation failure, unimplemented operation and failed webhook delivery. */
@@ -204,6 +236,7 @@ export class GitHubStandIn {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.holds.releaseAll();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   }

@@ -1,22 +1,41 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { FailureLog } from "../failure-log.js";
+import { postWebhook, type QueuedWebhook } from "./post-webhook.js";
+import { newSeed, seededRandom, shuffled } from "./seeded-random.js";
+import { WebhookTargets } from "./webhook-targets.js";
 
-export interface QueuedWebhook {
-  id: string;
-  event: string;
-  action: string;
-  payload: Record<string, unknown>;
-}
+export type { QueuedWebhook } from "./post-webhook.js";
 
 /** One HTTP POST of a webhook to the app, as recorded for assertions. */
 export interface DeliveryRecord {
   id: string;
   event: string;
   action: string;
-  /** 1, or 2 for the repeat sent by `deliverTwice`. */
+  /** 1, or 2 for the repeat sent by `deliverTwice` / `twice`. */
   attempt: number;
+  /** The HTTP status, or 0 when the connection failed (e.g. the replica was killed). */
   status: number;
   payload: Record<string, unknown>;
+  /** The URL it was POSTed to (one of several when replicas share the deliveries). */
+  target: string;
+  /** In a burst settle: which round (1 = what was pending when settle was called). */
+  round?: number;
+  /** Why the connection failed, when status is 0. */
+  error?: string;
+}
+
+/** How `settle()` delivers; no options is the default: one at a time, in order. */
+export interface SettleOptions {
+  /** Every pending webhook at the same moment in a seeded random order; repeat with what the reactions queue. */
+  burst?: boolean;
+  /** Seed of the burst order (default: `BURST_SEED` from the environment, else random); see `lastSeed`. */
+  seed?: number;
+  /**
+   * Send each webhook twice with the same X-GitHub-Delivery: "sequential" once the first POST
+   * answered, "together" with both POSTs in flight at once. Default: "sequential" when
+   * `deliverTwice` is set, else once.
+   */
+  twice?: "sequential" | "together" | false;
 }
 
 export interface WebhookQueueOptions {
@@ -27,15 +46,16 @@ export interface WebhookQueueOptions {
 }
 
 /**
- * Webhooks wait here until `settle()`, which POSTs them one at a time, in order, signed like
- * GitHub signs them, and keeps going while the app's reactions queue more.
+ * Webhooks wait here until `settle()`, which POSTs them signed like GitHub signs them — one
+ * at a time in order, or in bursts — and keeps going while the app's reactions queue more.
  */
 export class WebhookQueue {
-  /** Where to POST; the harness points it at the app's webhook path. */
-  target: string | undefined;
+  readonly targets = new WebhookTargets();
   /** Send each webhook a second time, with the same X-GitHub-Delivery, after the first finished. */
   deliverTwice = false;
   readonly deliveries: DeliveryRecord[] = [];
+  /** The seed of the last burst settle, for a failing test to print (failures recorded in it name it too). */
+  lastSeed: number | undefined;
   private readonly pending: QueuedWebhook[] = [];
   private settling: Promise<void> | undefined;
 
@@ -45,28 +65,29 @@ export class WebhookQueue {
     this.pending.push({ id: randomUUID(), event, action, payload });
   }
 
+  /** Queues an earlier delivery again with its X-GitHub-Delivery, as "Redeliver" in GitHub's UI does. */
+  redeliver(deliveryId: string): void {
+    const earlier = this.deliveries.find((delivery) => delivery.id === deliveryId);
+    if (!earlier) throw new Error(`redeliver: no delivery ${deliveryId}`);
+    this.pending.push({ id: earlier.id, event: earlier.event, action: earlier.action, payload: earlier.payload });
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }
 
-  /** Delivers until nothing is pending. */
-  settle(): Promise<void> {
-    this.settling ??= this.drain().finally(() => {
+  /** Delivers until nothing is pending. A settle already running is joined, whatever the options. */
+  settle(options: SettleOptions = {}): Promise<void> {
+    this.settling ??= (options.burst ? this.drainInBursts(options) : this.drain()).finally(() => {
       this.settling = undefined;
     });
     return this.settling;
   }
 
   private async drain(): Promise<void> {
-    const limit = this.options.maxDeliveries ?? 200;
     let delivered = 0;
     while (this.pending.length > 0) {
-      if (delivered >= limit) {
-        const next = this.pending.map((w) => `${w.event}.${w.action}`).slice(0, 10).join(", ");
-        this.pending.length = 0;
-        this.options.failures.add(`webhook loop: more than ${limit} deliveries in one settle(); still pending: ${next}`);
-        throw new Error(`settle(): more than ${limit} webhook deliveries — the app is looping on its own events`);
-      }
+      this.guardLoop(delivered, "");
       const webhook = this.pending.shift() as QueuedWebhook;
       await this.post(webhook, 1);
       if (this.deliverTwice) await this.post(webhook, 2);
@@ -74,27 +95,52 @@ export class WebhookQueue {
     }
   }
 
-  private async post(webhook: QueuedWebhook, attempt: number): Promise<void> {
-    if (!this.target) throw new Error("settle(): no webhook target set (start the app first)");
-    const body = JSON.stringify(webhook.payload);
-    const signature = createHmac("sha256", this.options.secret).update(body).digest("hex");
-    const response = await fetch(this.target, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "GitHub-Hookshot/stand-in",
-        "x-github-event": webhook.event,
-        "x-github-delivery": webhook.id,
-        "x-hub-signature-256": `sha256=${signature}`,
-      },
-      body,
-    });
-    const text = await response.text();
-    this.deliveries.push({ ...webhook, attempt, status: response.status });
-    if (response.status >= 400) {
-      this.options.failures.add(
-        `webhook ${webhook.event}.${webhook.action} (${webhook.id}, attempt ${attempt}) answered ${response.status}: ${text.slice(0, 300)}`,
+  private async drainInBursts(options: SettleOptions): Promise<void> {
+    const seed = options.seed ?? newSeed();
+    this.lastSeed = seed;
+    const random = seededRandom(seed);
+    const twice = options.twice ?? (this.deliverTwice ? "sequential" : false);
+    const note = ` (burst seed ${seed})`;
+    let delivered = 0;
+    for (let round = 1; this.pending.length > 0; round++) {
+      this.guardLoop(delivered, note);
+      const batch = shuffled(this.pending.splice(0, this.limit - delivered), random);
+      delivered += batch.length;
+      await Promise.all(
+        batch.map(async (webhook) => {
+          if (twice === "together") await Promise.all([this.post(webhook, 1, round, note), this.post(webhook, 2, round, note)]);
+          else {
+            await this.post(webhook, 1, round, note);
+            if (twice === "sequential") await this.post(webhook, 2, round, note);
+          }
+        }),
       );
     }
+  }
+
+  private get limit(): number {
+    return this.options.maxDeliveries ?? 200;
+  }
+
+  /** @throws once a settle has delivered `limit` webhooks and more are pending: the app is looping. */
+  private guardLoop(delivered: number, note: string): void {
+    if (delivered < this.limit) return;
+    const next = this.pending.map((w) => `${w.event}.${w.action}`).slice(0, 10).join(", ");
+    this.pending.length = 0;
+    this.options.failures.add(`webhook loop: more than ${this.limit} deliveries in one settle(); still pending: ${next}${note}`);
+    throw new Error(`settle(): more than ${this.limit} webhook deliveries — the app is looping on its own events${note}`);
+  }
+
+  private async post(webhook: QueuedWebhook, attempt: number, round?: number, note = ""): Promise<void> {
+    const target = this.targets.pick();
+    const outcome = await postWebhook(target, this.options.secret, webhook);
+    const record: DeliveryRecord = { ...webhook, attempt, status: outcome.status, target };
+    if (round !== undefined) record.round = round;
+    if (outcome.error !== undefined) record.error = outcome.error;
+    this.deliveries.push(record);
+    if (outcome.status !== 0 && outcome.status < 400) return;
+    const answer = outcome.error ? `failed: ${outcome.error}` : `answered ${outcome.status}: ${outcome.text.slice(0, 300)}`;
+    const where = this.targets.all.length > 1 ? ` (target ${target})` : "";
+    this.options.failures.add(`webhook ${webhook.event}.${webhook.action} (${webhook.id}, attempt ${attempt}) ${answer}${where}${note}`);
   }
 }
