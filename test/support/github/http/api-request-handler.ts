@@ -12,6 +12,7 @@ import { authenticate } from "./authenticate.js";
 import { etagOf, matchesIfNoneMatch } from "./etag.js";
 import type { FaultInjector } from "./fault-injection.js";
 import { paginate } from "./paginate.js";
+import type { RequestHolds } from "./request-holds.js";
 
 export const API_PREFIX = "/api/v3";
 
@@ -33,11 +34,12 @@ export interface ApiDependencies {
   handlers: HandlerRegistry;
   failures: FailureLog;
   faults: FaultInjector;
+  holds: RequestHolds;
   requests: RequestRecord[];
   emit(intent: WebhookIntent): void;
 }
 
-/** The REST pipeline: match → validate → authenticate → fault → handle → page → check → ETag. */
+/** The REST pipeline: match → validate → authenticate → fault / hold → handle → (hold) → page → check → ETag. */
 export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", deps.urls.web);
   const method = (req.method ?? "GET").toUpperCase();
@@ -67,6 +69,7 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
 
   const fault = deps.faults.take(matched.operationId);
   if (fault && !fault.afterApplying) return reply(faultResult(fault));
+  await deps.holds.wait(matched.operationId, "before");
 
   let result: HandlerResult;
   try {
@@ -76,6 +79,7 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
     if (!(error instanceof ApiError)) throw error;
     result = { status: error.status, body: errorBody(error.status, error.message, error.errors) };
   }
+  await deps.holds.wait(matched.operationId, "after");
   if (fault) return reply(faultResult(fault));
   checkResponse(deps, matched, where, result);
   return reply(result);

@@ -40,19 +40,20 @@ export class FaultInjector {
   }
 }
 
-function resolveOperationId(spec: FaultSpec): string {
+/** The operationId a fault or hold names (see `FaultSpec.route`). */
+export function resolveOperationId(spec: { route: string; method?: string }): string {
   const [first = "", second] = spec.route.trim().split(/\s+/);
   const method = second ? first : spec.method;
   const template = second ?? first;
   if (!template.startsWith("/")) {
     if (findOperationById(template)) return template;
-    throw new Error(`failNext: no operation "${template}" in GitHub's OpenAPI description`);
+    throw new Error(`failNext/holdNext: no operation "${template}" in GitHub's OpenAPI description`);
   }
-  if (!method) throw new Error(`failNext: "${template}" needs a method`);
+  if (!method) throw new Error(`failNext/holdNext: "${template}" needs a method`);
   // A template matches itself: its {placeholders} are accepted as parameter values.
   const matched = matchOperation(method, template);
   if (!matched || matched.template !== template) {
-    throw new Error(`failNext: no operation ${method.toUpperCase()} ${template} in GitHub's OpenAPI description`);
+    throw new Error(`failNext/holdNext: no operation ${method.toUpperCase()} ${template} in GitHub's OpenAPI description`);
   }
   return matched.operationId;
 }

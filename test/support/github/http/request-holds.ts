@@ -1,0 +1,59 @@
+import { resolveOperationId } from "./fault-injection.js";
+
+/** A request to hold open: the operation, as in `failNext` ("issues/create-comment" or "POST /repos/…"). */
+export interface HoldSpec {
+  route: string;
+  method?: string;
+  /** Hold after the write was applied (its webhooks queued), before answering; default: before applying. */
+  afterApplying?: boolean;
+}
+
+/** The next request matching a hold, kept open until the test releases it. */
+export interface HeldRequest {
+  /** Resolves once a matching request arrived and is being held (e.g. then kill the replica that sent it). */
+  readonly reached: Promise<void>;
+  /** Lets the request go on; until then the caller waits, as on a slow GitHub. */
+  release(): void;
+}
+
+interface ArmedHold {
+  operationId: string;
+  afterApplying: boolean;
+  taken: boolean;
+  arrive(): void;
+  released: Promise<void>;
+  release(): void;
+}
+
+/**
+ * Holds let a test freeze a client in the middle of its work — a replica mid-delivery, waiting
+ * on GitHub — so something can happen at exactly that point (a kill, a second delivery).
+ */
+export class RequestHolds {
+  private readonly armed: ArmedHold[] = [];
+
+  /** @throws when the route names no operation in GitHub's description. */
+  add(spec: HoldSpec): HeldRequest {
+    let arrive = () => {};
+    let release = () => {};
+    const reached = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const operationId = resolveOperationId(spec);
+    this.armed.push({ operationId, afterApplying: spec.afterApplying ?? false, taken: false, arrive, released, release });
+    return { reached, release };
+  }
+
+  /** Waits while the first untaken hold for this operation and phase is held; a hold takes one request. */
+  async wait(operationId: string, phase: "before" | "after"): Promise<void> {
+    const hold = this.armed.find((h) => !h.taken && h.operationId === operationId && h.afterApplying === (phase === "after"));
+    if (!hold) return;
+    hold.taken = true;
+    hold.arrive();
+    await hold.released;
+  }
+
+  /** Lets every held request go (the stand-in is stopping). */
+  releaseAll(): void {
+    for (const hold of this.armed) hold.release();
+  }
+}
