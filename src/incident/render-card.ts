@@ -3,7 +3,8 @@ import type { ConfigProblem } from "../config/load-config.js";
 import { dataBlock } from "../markdown/hidden-block.js";
 import { safeText } from "../markdown/safe-text.js";
 import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
-import { between, formatDuration, formatTime } from "./format-time.js";
+import { elapsedMs, formatDuration } from "../time/duration.js";
+import { formatTime } from "../time/format-time.js";
 import type { IncidentState, StampedText } from "./incident-state.js";
 import type { StatusHistory } from "./status-history.js";
 import { renderRcaSection } from "./render-rca-section.js";
@@ -40,7 +41,7 @@ export function renderCard(view: CardView): string {
       "Acknowledged",
       timeWithDuration(
         history.acknowledgedAt,
-        between(history.declaredAt, history.acknowledgedAt),
+        elapsedMs(history.declaredAt, history.acknowledgedAt),
         "to acknowledge",
       ),
     ],
@@ -48,7 +49,7 @@ export function renderCard(view: CardView): string {
       "Resolved",
       timeWithDuration(
         history.resolvedAt,
-        between(history.declaredAt, history.resolvedAt),
+        elapsedMs(history.declaredAt, history.resolvedAt),
         "to resolve",
       ),
     ],

@@ -1,4 +1,4 @@
-import { formatDuration } from "../incident/format-time.js";
+import { formatDuration } from "../time/duration.js";
 import { tableCell } from "../markdown/index.js";
 import type { IncidentMetrics } from "./compute-metrics.js";
 import { incidentsPerMonthChart, mttrChart, severityPie } from "./mermaid-charts.js";

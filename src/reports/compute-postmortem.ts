@@ -1,4 +1,4 @@
-import { elapsedMs } from "./helpers/format-duration.js";
+import { elapsedMs } from "../time/duration.js";
 import { buildIncidentGantt } from "./mermaid/incident-gantt.js";
 import type { PostmortemComputed, PostmortemData } from "./postmortem-data.js";
 

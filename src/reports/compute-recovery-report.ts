@@ -1,4 +1,4 @@
-import { elapsedMs } from "./helpers/format-duration.js";
+import { elapsedMs } from "../time/duration.js";
 import type { RecoveryReportComputed, RecoveryReportData } from "./recovery-report-data.js";
 
 const nonNegative = (ms: number | undefined): number | null => (ms === undefined || ms < 0 ? null : ms);

@@ -9,5 +9,5 @@ export type { RecoveryReportData, RecoveryReportComputed } from "./recovery-repo
 export { MermaidDiagram } from "./mermaid/mermaid-diagram.js";
 export { buildIncidentGantt, type IncidentGanttInput, type GanttPhase, type GanttMilestone } from "./mermaid/incident-gantt.js";
 export { ganttLabel } from "./mermaid/gantt-label.js";
-export { formatDuration, elapsedMs } from "./helpers/format-duration.js";
+export { formatDuration, elapsedMs } from "../time/duration.js";
 export { formatDate, type DateStyle } from "./helpers/format-date.js";

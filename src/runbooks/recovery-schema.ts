@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration.js";
+import { durationSchema } from "../time/duration.js";
 
 /** Recovery objectives: what "recovered" means, and how fast it must happen. */
 export const objectivesSchema = z

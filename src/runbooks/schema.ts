@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration.js";
+import { durationSchema } from "../time/duration.js";
 import { recoveryFieldsSchema } from "./recovery-schema.js";
 import { stepRunSchema } from "./step-run-schema.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { durationSchema } from "./duration.js";
+import { durationSchema } from "../time/duration.js";
 
 /** The input the engine adds to every dispatched workflow so its run can be found again. */
 export const CORRELATION_INPUT = "firewatch_run_id";

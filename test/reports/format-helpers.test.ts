@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../../src/reports/helpers/format-date.js";
-import { elapsedMs, formatDuration } from "../../src/reports/helpers/format-duration.js";
+import { elapsedMs, formatDuration } from "../../src/time/duration.js";
 
 describe("formatDuration", () => {
   it.each([
@@ -21,8 +21,8 @@ describe("formatDuration", () => {
     expect(formatDuration(ms)).toBe(expected);
   });
 
-  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, "5", null, undefined])("%j → undefined", (value) => {
-    expect(formatDuration(value)).toBeUndefined();
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, "5", null, undefined])("%j → —", (value) => {
+    expect(formatDuration(value)).toBe("—");
   });
 });
 

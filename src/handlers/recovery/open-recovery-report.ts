@@ -7,7 +7,7 @@ import { computeRecoveryReport } from "../../reports/compute-recovery-report.js"
 import { buildRecoveryReportData } from "../../reports/data/build-recovery-report-data.js";
 import { recoveryBranch, recoveryPath } from "../../reports/data/recovery-location.js";
 import { reportsOf, withReports } from "../../reports/data/report-state.js";
-import { formatDuration } from "../../reports/helpers/format-duration.js";
+import { formatDuration } from "../../time/duration.js";
 import { templateOverridePath } from "../../reports/load-template.js";
 import { renderReport } from "../../reports/render-report.js";
 import type { ExecutionState } from "../../runbooks/engine/execution-state.js";

@@ -1,5 +1,5 @@
 import type { ExecutionState, StepState } from "../../runbooks/engine/execution-state.js";
-import { parseDuration } from "../../runbooks/duration.js";
+import { parseDuration } from "../../time/duration.js";
 import type { Runbook, RunbookStep } from "../../runbooks/schema.js";
 import type { IncidentRef, Instant } from "../postmortem-data.js";
 import type { RecoveryReportData } from "../recovery-report-data.js";

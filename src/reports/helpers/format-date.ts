@@ -1,4 +1,4 @@
-import { toEpochMs } from "./format-duration.js";
+import { toEpochMs } from "../../time/duration.js";
 
 export type DateStyle = "datetime" | "date" | "time" | "iso";
 

@@ -6,7 +6,7 @@ import { MermaidDiagram } from "../mermaid/mermaid-diagram.js";
 import type { RenderBudget } from "../environment/render-budget.js";
 import { TemplateFailure, type SourceLocation } from "../environment/template-error.js";
 import { formatDate, isDateStyle } from "./format-date.js";
-import { elapsedMs, formatDuration } from "./format-duration.js";
+import { elapsedMs, formatDuration } from "../../time/duration.js";
 
 interface Options {
   readonly name?: string;
@@ -84,7 +84,7 @@ export function registerTemplateHelpers(hb: typeof Handlebars, budget: () => Ren
     duration(...args) {
       const [params] = split(args);
       const ms = params.length >= 2 ? elapsedMs(params[0], params[1]) : params[0];
-      return formatDuration(ms) ?? EMPTY;
+      return formatDuration(ms);
     },
     md(...args) {
       const [[value]] = split(args);

@@ -1,4 +1,4 @@
-import { toEpochMs } from "../helpers/format-duration.js";
+import { toEpochMs } from "../../time/duration.js";
 import { ganttLabel } from "./gantt-label.js";
 import { MermaidDiagram } from "./mermaid-diagram.js";
 

@@ -1,4 +1,4 @@
-import { parseDuration, formatDuration } from "../duration.js";
+import { parseDuration, formatDuration } from "../../time/duration.js";
 import type { MessageRenderer } from "../message-template.js";
 import type { RunbookEffect } from "../runbook-effect.js";
 import type { Runbook, RunbookStep } from "../schema.js";

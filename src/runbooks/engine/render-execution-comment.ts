@@ -1,7 +1,7 @@
 import { dataBlock } from "../../markdown/hidden-block.js";
 import type { Runbook, RunbookStep } from "../schema.js";
 import type { ExecutionState, StepState } from "./execution-state.js";
-import { formatTime } from "../../incident/format-time.js";
+import { formatTime } from "../../time/format-time.js";
 
 /** The name of the hidden block that holds an execution's state in its comment. */
 export const EXECUTION_BLOCK = "runbook-execution";

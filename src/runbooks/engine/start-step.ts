@@ -1,4 +1,4 @@
-import { parseDuration } from "../duration.js";
+import { parseDuration } from "../../time/duration.js";
 import { defaultMessageRenderer, type MessageRenderer } from "../message-template.js";
 import { incidentScope } from "../runbook-incident.js";
 import type { RunbookEffect } from "../runbook-effect.js";

@@ -1,6 +1,7 @@
-import { formatDuration, formatTime } from "../../incident/format-time.js";
+import { formatDuration } from "../../time/duration.js";
+import { formatTime } from "../../time/format-time.js";
 import { safeText } from "../../markdown/safe-text.js";
-import { parseDuration } from "../duration.js";
+import { parseDuration } from "../../time/duration.js";
 import type { ExecutionState } from "../engine/execution-state.js";
 import type { Runbook } from "../schema.js";
 

@@ -1,3 +1,26 @@
+import { z } from "zod";
+
+/**
+ * Durations, one way everywhere: parsed from what runbook authors write (`15m`, `1h30m`),
+ * measured between two instants, and formatted the way responders say them.
+ */
+
+const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** Milliseconds in a duration such as `90s`, `15m`, `1h30m` or `2d`; undefined if malformed. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match || text.trim() === "") return undefined;
+  const [d, h, m, s] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number];
+  return (((d * 24 + h) * 60 + m) * 60 + s) * 1000;
+}
+
+/** A duration written as `30s`, `15m`, `1h30m` or `2d` (days, hours, minutes, seconds). */
+export const durationSchema = z
+  .string()
+  .regex(DURATION, "must be a duration such as 30s, 15m, 1h30m or 2d")
+  .refine((text) => (parseDuration(text) ?? 0) > 0, "must be a duration longer than zero");
+
 const UNITS: ReadonlyArray<readonly [string, number]> = [
   ["d", 86_400_000],
   ["h", 3_600_000],
@@ -8,10 +31,10 @@ const UNITS: ReadonlyArray<readonly [string, number]> = [
 /**
  * A duration the way responders say it: the two largest units, rounded down —
  * `1h 23m`, `12m 5s`, `2d 3h`, `45s`; `< 1s` under a second; `0s` for zero.
- * Returns `undefined` for anything that is not a finite, non-negative number of milliseconds.
+ * Anything that is not a finite, non-negative number of milliseconds reads `—`.
  */
-export function formatDuration(ms: unknown): string | undefined {
-  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return undefined;
+export function formatDuration(ms: unknown): string {
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) return "—";
   if (ms === 0) return "0s";
   if (ms < 1_000) return "< 1s";
   const parts: string[] = [];
