@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, ProbotOctokit, type ApplicationFunction } from "probot";
+import { printBurstSeedOnFailure } from "./burst-seed-on-failure.js";
 import { GitHubStandIn } from "./github/github-stand-in.js";
 import type { HandlerRegistry } from "./github/handlers/operation-handler.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
@@ -51,6 +52,7 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
     maxDeliveries: options.maxDeliveries,
   });
   gh.addRepository(options.repo ?? DEFAULT_REPO);
+  await printBurstSeedOnFailure(gh);
   const appFn = typeof options.appFn === "function" ? options.appFn : options.appFn.build(gh);
   const env = {
     GHE_HOST: gh.host,
