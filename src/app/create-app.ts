@@ -1,6 +1,8 @@
-import type { ApplicationFunction, Context } from "probot";
+import type { ApplicationFunction } from "probot";
+import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../coordination/index.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
+import { onPush } from "../handlers/on-push.js";
 import { onPostmortemMerged } from "../handlers/reports/index.js";
 import {
   onIssueRunbooks,
@@ -8,56 +10,35 @@ import {
   onRunbookPullRequest,
   onWorkflowRun,
 } from "../handlers/runbooks/index.js";
-import { identifyApp, isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
+import type { AppDeps } from "./deps.js";
+import { createRuntime, pipeline } from "./pipeline.js";
 
 /**
- * The Firewatch app: registers its handlers and routes, and nothing else. `deps` gives
- * it its clock, so tests can run it on the stand-in's virtual time.
+ * The Firewatch app: registers its handlers, and nothing else. Every event goes through one
+ * pipeline (pipeline.ts): route from the payload, lock the incident, handle, record.
+ * `deps` gives it its clock and, with Redis, the coordination shared by replicas.
  */
 export function createApp(deps: AppDeps): ApplicationFunction {
   return (app) => {
-    const login = ownLogin(app);
-    const guarded =
-      <C extends Context>(handle: (context: C, deps: AppDeps) => Promise<void>) =>
-      async (context: C) => {
-        if (await isOwnEvent(context, login)) return;
-        await identifyApp(context, login);
-        try {
-          await handle(context, deps);
-        } catch (error) {
-          context.log.error(
-            { err: error, delivery: context.id, event: context.name },
-            "Firewatch failed to handle an event",
-          );
-          throw error;
-        }
-      };
+    const coordination =
+      deps.coordination ?? new MemoryCoordination({ waitMs: DEFAULT_LOCK_WAIT_MS });
+    const runtime = createRuntime(app, deps, coordination);
     app.on(
       ["issues.opened", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened"],
-      guarded(async (context, deps) => {
+      pipeline(runtime, async (context, deps) => {
         await onIssueEvent(context, deps);
         await onIssueRunbooks(context, deps);
       }),
     );
-    app.on("issue_comment.created", guarded(onIssueComment));
-    app.on("issue_comment.edited", guarded(onRunbookCommentEdited));
+    app.on("issue_comment.created", pipeline(runtime, onIssueComment));
+    app.on("issue_comment.edited", pipeline(runtime, onRunbookCommentEdited));
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      guarded(onRunbookPullRequest),
+      pipeline(runtime, onRunbookPullRequest),
     );
-    // Not guarded against own events: a run the app dispatched is sent with the app as sender.
-    app.on("workflow_run.completed", async (context) => {
-      try {
-        await identifyApp(context, login);
-        await onWorkflowRun(context, deps);
-      } catch (error) {
-        context.log.error(
-          { err: error, delivery: context.id, event: context.name },
-          "Firewatch failed to handle an event",
-        );
-        throw error;
-      }
-    });
-    app.on("pull_request.closed", guarded(onPostmortemMerged));
+    // Own events accepted: a run the app dispatched is sent with the app as sender.
+    app.on("workflow_run.completed", pipeline(runtime, onWorkflowRun, { ownEvents: "accept" }));
+    app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
+    app.on("push", (context) => onPush(runtime.configs, context));
   };
 }

@@ -20,3 +20,8 @@ export function isAppAuthor(
   const login = appLoginPerClientCache.get(octokit);
   return login === undefined || user.login === login;
 }
+
+/** The app's login as recorded for this client (`firewatch[bot]` until GitHub has said). */
+export function appLoginOf(octokit: GitHubClient): string {
+  return appLoginPerClientCache.get(octokit) ?? "firewatch[bot]";
+}

@@ -2,9 +2,9 @@ import type { Logger } from "probot";
 import type { GitHubClient, RepoRef } from "./client.js";
 import { statusOf } from "./client.js";
 import type { Effect } from "../effects/effect.js";
-import { findCommentByKey } from "./find-comment-by-key.js";
 import { findIssueByKey } from "./find-issue-by-key.js";
-import { marker } from "../markdown/hidden-block.js";
+import type { CommentData, IncidentReads } from "./incident-reads.js";
+import { hasMarker, marker } from "../markdown/hidden-block.js";
 import { withRateLimitRetry, type Sleep } from "./rate-limit-retry.js";
 
 export interface ApplyDeps {
@@ -12,6 +12,8 @@ export interface ApplyDeps {
   repo: RepoRef;
   log: Logger;
   sleep: Sleep;
+  /** The delivery's reads: comments are looked up there, and every answer to a write is reported back. */
+  reads: IncidentReads;
 }
 
 /** What applying produced that a caller may need (the numbers of issues it opened). */
@@ -39,41 +41,59 @@ export async function applyEffects(
 }
 
 async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): Promise<void> {
-  const { octokit, repo } = deps;
+  const { octokit, repo, reads } = deps;
   switch (effect.kind) {
     case "setLabels": {
-      if (effect.add.length > 0)
-        await octokit.rest.issues.addLabels({
+      const labelsOf = (data: { name: string }[]) => data.map((l) => l.name);
+      if (effect.add.length > 0) {
+        const { data } = await octokit.rest.issues.addLabels({
           ...repo,
           issue_number: effect.issue,
           labels: effect.add,
         });
+        reads.labelsWritten(effect.issue, labelsOf(data), effect.add, []);
+      }
       for (const name of effect.remove) {
-        await ignoreStatus(404, () =>
-          octokit.rest.issues.removeLabel({ ...repo, issue_number: effect.issue, name }),
-        );
+        await ignoreStatus(404, async () => {
+          const { data } = await octokit.rest.issues.removeLabel({
+            ...repo,
+            issue_number: effect.issue,
+            name,
+          });
+          reads.labelsWritten(effect.issue, labelsOf(data), [], [name]);
+        });
       }
       return;
     }
     case "upsertComment":
     case "createComment": {
       const body = `${marker(effect.key)}\n${effect.body}`;
-      const existing = await findCommentByKey(octokit, repo, effect.issue, effect.key);
+      const byKey = (comments: CommentData[]) =>
+        comments.find((c) => c.byApp && hasMarker(c.body, effect.key));
+      const existing = byKey(await reads.issueComments(effect.issue));
       if (existing) {
         // A reply is posted once and left alone; the card and runbook comments are kept current.
-        if (effect.kind === "upsertComment" && existing.body !== body)
-          await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+        if (effect.kind === "upsertComment" && existing.body !== body) {
+          const { data } = await octokit.rest.issues.updateComment({
+            ...repo,
+            comment_id: existing.id,
+            body,
+          });
+          reads.commentWritten(effect.issue, data);
+        }
         return;
       }
       await createOnce(
-        () =>
-          octokit.rest.issues.createComment({
+        async () => {
+          const { data } = await octokit.rest.issues.createComment({
             ...repo,
             issue_number: effect.issue,
             body,
             ...NO_BLIND_RETRY,
-          }),
-        async () => Boolean(await findCommentByKey(octokit, repo, effect.issue, effect.key)),
+          });
+          reads.commentWritten(effect.issue, data);
+        },
+        async () => Boolean(byKey(await reads.freshComments(effect.issue))),
       );
       return;
     }
@@ -85,21 +105,25 @@ async function applyOne(deps: ApplyDeps, effect: Effect, result: ApplyResult): P
         content: effect.content,
       });
       return;
-    case "assign":
-      await octokit.rest.issues.addAssignees({
+    case "assign": {
+      const { data } = await octokit.rest.issues.addAssignees({
         ...repo,
         issue_number: effect.issue,
         assignees: effect.logins,
       });
+      reads.issueWritten(data);
       return;
-    case "setIssueState":
-      await octokit.rest.issues.update({
+    }
+    case "setIssueState": {
+      const { data } = await octokit.rest.issues.update({
         ...repo,
         issue_number: effect.issue,
         state: effect.state,
         ...(effect.state === "closed" ? { state_reason: "completed" as const } : {}),
       });
+      reads.issueWritten(data, effect.state === "closed" ? "closed" : "reopened");
       return;
+    }
     case "createIssue": {
       const found = await findIssueByKey(octokit, repo, effect.labels, effect.key);
       if (found) {

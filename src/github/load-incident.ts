@@ -9,9 +9,8 @@ import {
   type IssueEvent,
   type StatusHistory,
 } from "../incident/status-history.js";
-import type { GitHubClient, RepoRef } from "./client.js";
-import { findCommentByKey } from "./find-comment-by-key.js";
-import { readDataBlock } from "../markdown/hidden-block.js";
+import { hasMarker, readDataBlock } from "../markdown/hidden-block.js";
+import type { IncidentReads } from "./incident-reads.js";
 
 export interface LoadedIncident {
   issue: IssueSnapshot;
@@ -23,41 +22,31 @@ export interface LoadedIncident {
   cardId: number | undefined;
 }
 
-/** Loads what every incident decision starts from: the issue as it is now, its history, its card. */
+/**
+ * What every incident decision starts from: the issue as it is now, its history, its card,
+ * from the delivery's reads (each read once, kept current by the app's own writes). The
+ * events are not read for an issue that is not an incident yet and has no status or
+ * severity label: there is no history to derive.
+ */
 export async function loadIncident(
-  octokit: GitHubClient,
-  repo: RepoRef,
+  reads: IncidentReads,
   number: number,
   names: LabelNames,
 ): Promise<LoadedIncident> {
-  const [{ data: issue }, events, card] = await Promise.all([
-    octokit.rest.issues.get({ ...repo, issue_number: number }),
-    octokit.paginate(octokit.rest.issues.listEvents, {
-      ...repo,
-      issue_number: number,
-      per_page: 100,
-    }),
-    findCommentByKey(octokit, repo, number, CARD_KEY),
-  ]);
+  const [issue, comments] = await Promise.all([reads.issue(number), reads.issueComments(number)]);
+  const card = comments.find((c) => c.byApp && hasMarker(c.body, CARD_KEY));
   const parsed = card
     ? incidentStateSchema.safeParse(readDataBlock(card.body, STATE_BLOCK))
     : undefined;
+  const state = parsed?.success ? parsed.data : undefined;
+  const needsEvents =
+    state !== undefined || issue.labels.some((l) => names.isStatusLabel(l) || names.isSeverityLabel(l));
+  const events = needsEvents ? await reads.issueEvents(number) : await reads.withoutHistory(number);
   return {
-    issue: {
-      number,
-      title: issue.title,
-      body: issue.body ?? null,
-      state: issue.state === "closed" ? "closed" : "open",
-      labels: issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean),
-      assignees: (issue.assignees ?? []).map((a) => a.login),
-      url: issue.html_url,
-    },
-    history: creditStatusHistory(
-      deriveStatusHistory(events as IssueEvent[], names),
-      parsed?.success ? parsed.data.statusCredits : [],
-    ),
-    events: events as IssueEvent[],
-    state: parsed?.success ? parsed.data : undefined,
+    issue,
+    history: creditStatusHistory(deriveStatusHistory(events, names), state?.statusCredits ?? []),
+    events,
+    state,
     cardId: card?.id,
   };
 }

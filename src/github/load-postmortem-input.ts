@@ -17,6 +17,7 @@ import { EXECUTION_BLOCK } from "../runbooks/engine/render-execution-comment.js"
 import type { GitHubClient, RepoRef } from "./client.js";
 import { findCommentByKey } from "./find-comment-by-key.js";
 import { readDataBlock } from "../markdown/hidden-block.js";
+import { IncidentReads } from "./incident-reads.js";
 import { loadIncident, type LoadedIncident } from "./load-incident.js";
 import { readRepositoryFile } from "./read-repository-file.js";
 
@@ -38,7 +39,8 @@ export async function loadPostmortemInput(
   loaded?: LoadedIncident,
 ): Promise<PostmortemInput | undefined> {
   const { octokit, repo, names, config } = deps;
-  const incident = loaded ?? (await loadIncident(octokit, repo, issue, names));
+  const incident =
+    loaded ?? (await loadIncident(new IncidentReads(octokit, repo, () => new Date(generatedAt)), issue, names));
   const state = incident.state;
   if (!state) return undefined;
   const [{ data: issueData }, comments] = await Promise.all([

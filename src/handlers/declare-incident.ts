@@ -3,7 +3,6 @@ import { listRecentIncidents } from "../github/list-recent-incidents.js";
 import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declaration.js";
 import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
-import { loadIncident } from "../github/load-incident.js";
 import type { EventScope } from "./event-scope.js";
 import { refreshCard } from "./refresh-card.js";
 
@@ -16,7 +15,7 @@ export async function declareIncident(
   issue: number,
   sender: string,
 ): Promise<IncidentState> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (loaded.state) return loaded.state;
   const decision = decideDeclaration(loaded.issue, {
     config: scope.config,

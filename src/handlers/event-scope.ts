@@ -1,12 +1,15 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
-import type { ConfigProblem } from "../config/load-config.js";
+import type { ConfigProblem, LoadedConfig } from "../config/load-config.js";
 import type { AppDeps } from "../app/deps.js";
+import type { Runtime } from "../app/pipeline.js";
 import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
 import { cacheReadsUntilWrite } from "../github/cache-reads-until-write.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { Effect } from "../effects/effect.js";
+import { IncidentReads } from "../github/incident-reads.js";
 import { loadConfig } from "../github/load-config.js";
+import { loadIncident, type LoadedIncident } from "../github/load-incident.js";
 import { labelNames, type LabelNames } from "../incident/label-names.js";
 
 /** Everything one webhook delivery's handling needs, loaded once. */
@@ -19,39 +22,90 @@ export interface EventScope {
   configProblems: ConfigProblem[];
   names: LabelNames;
   deps: AppDeps;
+  /** The delivery's reads of its incidents: each issue, its events and comments read once. */
+  reads: IncidentReads;
+  /** The incident as it is now (read once per delivery, kept current by the app's own writes). */
+  incident(issue: number): Promise<LoadedIncident>;
   apply(effects: readonly Effect[]): Promise<ApplyResult>;
+  /**
+   * Runs `work` holding another incident's lock, reading it afresh inside; for handlers that
+   * find their incidents only after reading (a workflow run that names none, the tick).
+   */
+  lockIncident<T>(issue: number, work: () => Promise<T>): Promise<T>;
 }
 
-/** One scope per delivery: the handlers of one event share its config instead of reading it again. */
+/** One scope per delivery: the handlers of one event share its config and reads. */
 const scopePerDeliveryCache = new WeakMap<Context, Promise<EventScope>>();
+
+/** The pipeline creates the scope with the config it already has, inside the incident's lock. */
+export function primeScope(
+  context: Context,
+  deps: AppDeps,
+  loaded: LoadedConfig,
+  runtime: Runtime,
+): Promise<EventScope> {
+  const scope = Promise.resolve(fromContext(context, deps, loaded, runtime));
+  scopePerDeliveryCache.set(context, scope);
+  return scope;
+}
 
 export function openScope(context: Context, deps: AppDeps): Promise<EventScope> {
   let scope = scopePerDeliveryCache.get(context);
   if (!scope) {
-    scope = createScope(context, deps);
+    scope = loadConfig(context).then((loaded) => fromContext(context, deps, loaded));
     scopePerDeliveryCache.set(context, scope);
   }
   return scope;
 }
 
-async function createScope(context: Context, deps: AppDeps): Promise<EventScope> {
+function fromContext(
+  context: Context,
+  deps: AppDeps,
+  loaded: LoadedConfig,
+  runtime?: Runtime,
+): EventScope {
   cacheReadsUntilWrite(context.octokit);
-  const { config, problems } = await loadConfig(context);
-  const repo = context.repo();
-  const scope: EventScope = {
-    octokit: context.octokit,
+  const { octokit, log, id } = context;
+  return createScope({ octokit, repo: context.repo(), log, deliveryId: id, deps, loaded, runtime });
+}
+
+/** A scope from its parts (the pipeline's, or a test's that calls a handler directly). */
+export function createScope(parts: {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  log: Context["log"];
+  deliveryId: string;
+  deps: AppDeps;
+  loaded: LoadedConfig;
+  runtime?: Runtime;
+}): EventScope {
+  const { octokit, repo, log, deps, runtime } = parts;
+  const { config, problems } = parts.loaded;
+  const names = labelNames(config);
+  const reads = new IncidentReads(octokit, repo, deps.now);
+  const fullName = `${repo.owner}/${repo.repo}`;
+  return {
+    octokit,
     repo,
-    log: context.log,
-    deliveryId: context.id,
+    log,
+    deliveryId: parts.deliveryId,
     config,
     configProblems: problems,
-    names: labelNames(config),
+    names,
     deps,
+    reads,
+    incident: (issue) => loadIncident(reads, issue, names),
     apply: (effects) =>
       applyEffects(
-        { octokit: context.octokit, repo, log: context.log, sleep: deps.sleep },
+        { octokit, repo, log, sleep: deps.sleep, reads },
         effects,
       ),
+    lockIncident: (issue, work) => {
+      const locked = async () => {
+        reads.forget(issue);
+        return work();
+      };
+      return runtime ? runtime.coordination.withLock(`${fullName}#${issue}`, locked) : locked();
+    },
   };
-  return scope;
 }

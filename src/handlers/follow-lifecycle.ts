@@ -1,7 +1,6 @@
 import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
 import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import { newestLabel } from "../incident/status-history.js";
-import { loadIncident } from "../github/load-incident.js";
 import { declareIncident } from "./declare-incident.js";
 import type { EventScope } from "./event-scope.js";
 import { refreshCard } from "./refresh-card.js";
@@ -20,7 +19,7 @@ export async function followLifecycle(
   sender: string,
 ): Promise<void> {
   const { names } = scope;
-  const loaded = await loadIncident(scope.octokit, scope.repo, number, names);
+  const loaded = await scope.incident(number);
   if (!loaded.state) await declareIncident(scope, number, sender);
   const history = loaded.history;
   const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);

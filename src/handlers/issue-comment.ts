@@ -5,7 +5,6 @@ import { commandRegistry } from "../commands/parse/command-registry.js";
 import { parseCommands } from "../commands/parse/parse-commands.js";
 import { renderHelp } from "../commands/parse/render-help.js";
 import { getPermission } from "../github/get-permission.js";
-import { loadIncident } from "../github/load-incident.js";
 import { isOperation, runOperation } from "./command-operations.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { executeIncidentCommands } from "./execute-incident-commands.js";
@@ -87,7 +86,7 @@ async function runIncidentCommands(
   commands: CheckedCommand[],
   origin: { actor: string; at: string; commentId: number; commentUrl: string },
 ): Promise<{ ok: boolean; replies: string[] } | "already handled"> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, number, scope.names);
+  const loaded = await scope.incident(number);
   if (loaded.state?.handled.includes(origin.commentId)) return "already handled";
   const decided = commands.filter((c) => !isOperation(c));
   // Also records the comment as handled, so a redelivery runs none of it again.

@@ -2,7 +2,6 @@ import type { IncidentState } from "../incident/incident-state.js";
 import { CARD_KEY, renderCard } from "../incident/render-card.js";
 import { teamsFor } from "../incident/service-owners.js";
 import { creditStatusHistory } from "../incident/status-history.js";
-import { loadIncident } from "../github/load-incident.js";
 import type { EventScope } from "./event-scope.js";
 
 /**
@@ -14,7 +13,7 @@ export async function refreshCard(
   issue: number,
   state?: IncidentState,
 ): Promise<void> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   const current = state ?? loaded.state;
   if (!current) return;
   const severity =

@@ -1,9 +1,7 @@
 import * as yaml from "js-yaml";
 import { ProbotOctokit } from "probot";
 import { parseConfig } from "../../src/config/load-config.js";
-import { applyEffects } from "../../src/github/apply-effects.js";
-import type { EventScope } from "../../src/handlers/event-scope.js";
-import { labelNames } from "../../src/incident/label-names.js";
+import { createScope, type EventScope } from "../../src/handlers/event-scope.js";
 import type { GitHubStandIn } from "./github/github-stand-in.js";
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {}, fatal: () => {}, trace: () => {}, child: () => quiet } as unknown as EventScope["log"];
@@ -19,17 +17,7 @@ export function reportScope(gh: GitHubStandIn, deliveryId = "test-delivery"): Ev
   const octokit = new Octokit({ auth: { token: gh.installationToken() }, baseUrl: gh.urls.api, log: quiet }) as unknown as EventScope["octokit"];
   const repo = { owner: gh.repo.owner.login, repo: gh.repo.name };
   const file = gh.fileOn(gh.repo.defaultBranch, ".github/firewatch.yml");
-  const { config, problems } = parseConfig(file === undefined ? {} : yaml.load(file));
+  const loaded = parseConfig(file === undefined ? {} : yaml.load(file));
   const deps = { now: () => gh.clock.now(), sleep: async (ms: number) => void gh.clock.advance(ms) };
-  return {
-    octokit,
-    repo,
-    log: quiet,
-    deliveryId,
-    config,
-    configProblems: problems,
-    names: labelNames(config),
-    deps,
-    apply: (effects) => applyEffects({ octokit, repo, log: quiet, sleep: deps.sleep }, effects),
-  };
+  return createScope({ octokit, repo, log: quiet, deliveryId, deps, loaded });
 }

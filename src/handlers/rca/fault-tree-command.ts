@@ -1,7 +1,6 @@
 import { minimalCutSets } from "../../analysis/minimal-cut-sets.js";
 import { parseFaultTree } from "../../analysis/parse-fault-tree.js";
 import type { FaultTreeArgs } from "../../commands/parse/args/fault-tree.js";
-import { loadIncident } from "../../github/load-incident.js";
 import { readRepositoryFile } from "../../github/read-repository-file.js";
 import { safeText } from "../../markdown/safe-text.js";
 import { reportsOf, withReports } from "../../reports/data/report-state.js";
@@ -34,7 +33,7 @@ export async function faultTreeCommand(
       .map((e) => `- \`${path}\` line ${e.line}, column ${e.column}: ${safeText(e.message)}`);
     return { ok: false, reply: [`\`${path}\` is not a valid fault tree:`, ...lines].join("\n") };
   }
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state) return { ok: false, reply: "This issue is not a declared incident." };
   const reports = reportsOf(loaded.state);
   const cuts = minimalCutSets(parsed.tree);

@@ -1,5 +1,4 @@
 import type { RcaState, RcaUpdate } from "../../analysis/rca-state.js";
-import { loadIncident } from "../../github/load-incident.js";
 import { safeText } from "../../markdown/safe-text.js";
 import { rcaOf, withRca } from "../../reports/data/report-state.js";
 import type { EventScope } from "../event-scope.js";
@@ -20,7 +19,7 @@ export async function updateRca(
   issue: number,
   change: (rca: RcaState) => RcaUpdate,
 ): Promise<OperationResult> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state) return { ok: false, reply: "This issue is not a declared incident." };
   const before = rcaOf(loaded.state);
   const update = change(before);

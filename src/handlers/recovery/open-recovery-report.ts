@@ -1,4 +1,3 @@
-import { loadIncident } from "../../github/load-incident.js";
 import { openReportPr } from "../../github/open-report-pr.js";
 import { readRepositoryFile } from "../../github/read-repository-file.js";
 import { teamsFor } from "../../incident/service-owners.js";
@@ -34,7 +33,7 @@ export async function openRecoveryReport(
   execution: ExecutionState,
 ): Promise<void> {
   const { octokit, repo, config } = scope;
-  const loaded = await loadIncident(octokit, repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   const file = await loadRunbookFile(scope, execution.file, execution.sha);
   if (!loaded.state || !file.runbook) return;
   const declaredAt = loaded.history.declaredAt ?? loaded.state.declaredAt;

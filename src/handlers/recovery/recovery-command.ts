@@ -1,5 +1,4 @@
 import type { RecoveryArgs } from "../../commands/parse/args/recovery.js";
-import { loadIncident } from "../../github/load-incident.js";
 import { tableCell } from "../../markdown/index.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
@@ -23,12 +22,12 @@ export async function recoveryCommand(
   args: RecoveryArgs,
   actor: string,
 ): Promise<{ ok: boolean; reply?: string }> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state)
     return { ok: false, reply: "This issue is not an incident, so it has no recovery plans." };
   const sha = await headCommit(scope, await defaultBranch(scope));
   const files = await loadRunbookFiles(scope, sha);
-  const executions = await listExecutions(scope.octokit, scope.repo, issue);
+  const executions = await listExecutions(scope.reads, issue);
   const plans = files.filter(
     (f): f is RunbookFile & { runbook: Runbook } => f.runbook?.kind === "recovery",
   );

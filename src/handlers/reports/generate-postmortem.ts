@@ -1,4 +1,3 @@
-import { loadIncident } from "../../github/load-incident.js";
 import { loadPostmortemInput } from "../../github/load-postmortem-input.js";
 import { openReportPr, type ReportPrResult } from "../../github/open-report-pr.js";
 import { readRepositoryFile } from "../../github/read-repository-file.js";
@@ -32,7 +31,7 @@ export async function generatePostmortem(
   cause: string,
 ): Promise<GenerateOutcome> {
   const { octokit, repo, config } = scope;
-  const loaded = await loadIncident(octokit, repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   const input = await loadPostmortemInput(scope, issue, at, loaded);
   if (!input || !loaded.state)
     return {

@@ -1,4 +1,3 @@
-import { loadIncident } from "../../github/load-incident.js";
 import { reportsOf } from "../../reports/data/report-state.js";
 import type { EventScope } from "../event-scope.js";
 import { generatePostmortem } from "./generate-postmortem.js";
@@ -10,7 +9,7 @@ import { generatePostmortem } from "./generate-postmortem.js";
  */
 export async function maybeOpenPostmortem(scope: EventScope, issue: number): Promise<void> {
   if (scope.config.postmortem.when !== "resolve") return;
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   const resolvedAt = loaded.history.resolvedAt;
   if (!loaded.state || !resolvedAt || loaded.history.current !== "resolved") return;
   if (reportsOf(loaded.state).postmortem) return;

@@ -1,6 +1,5 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
-import { loadIncident } from "../../github/load-incident.js";
 import { issueOfPostmortemBranch } from "../../reports/data/report-location.js";
 import { reportsOf, withReports } from "../../reports/data/report-state.js";
 import { openScope } from "../event-scope.js";
@@ -20,7 +19,7 @@ export async function onPostmortemMerged(
   if (!pull.merged || issue === undefined || pull.head.repo?.id !== context.payload.repository.id)
     return;
   const scope = await openScope(context, deps);
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state) return;
   const reports = reportsOf(loaded.state);
   const mergedAt = pull.merged_at ?? deps.now().toISOString();

@@ -1,5 +1,4 @@
-import { isAppAuthor } from "../../github/app-author.js";
-import type { GitHubClient, RepoRef } from "../../github/client.js";
+import type { IncidentReads } from "../../github/incident-reads.js";
 import { readDataBlock } from "../../markdown/hidden-block.js";
 import { parseExecutionState, type ExecutionState } from "../../runbooks/engine/execution-state.js";
 import { EXECUTION_BLOCK } from "../../runbooks/engine/render-execution-comment.js";
@@ -13,19 +12,11 @@ export interface StoredExecution {
   state: ExecutionState;
 }
 
-/** Every runbook execution on an issue, from one listing of its comments (only the app's own comments count). */
-export async function listExecutions(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  issue: number,
-): Promise<StoredExecution[]> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    ...repo,
-    issue_number: issue,
-    per_page: 100,
-  });
+/** Every runbook execution on an issue, from the delivery's one listing of its comments (only the app's own comments count). */
+export async function listExecutions(reads: IncidentReads, issue: number): Promise<StoredExecution[]> {
+  const comments = await reads.issueComments(issue);
   return comments.flatMap((c) => {
-    if (!isAppAuthor(octokit, c.user)) return [];
+    if (!c.byApp) return [];
     const state = parseExecutionState(readDataBlock(c.body, EXECUTION_BLOCK));
     return state && state.incident.number === issue ? [{ commentId: c.id, state }] : [];
   });

@@ -1,4 +1,4 @@
-import { loadIncident, type LoadedIncident } from "../../github/load-incident.js";
+import type { LoadedIncident } from "../../github/load-incident.js";
 import type { IncidentState } from "../../incident/incident-state.js";
 import { createExecution, type ExecutionState } from "../../runbooks/engine/execution-state.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
@@ -88,9 +88,9 @@ export async function recordExecutions(
   executions: readonly ExecutionState[],
 ): Promise<void> {
   if (executions.length === 0) return;
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state) return;
-  const comments = await listExecutions(scope.octokit, scope.repo, issue);
+  const comments = await listExecutions(scope.reads, issue);
   const runbooks = [...(loaded.state.runbooks ?? [])];
   for (const execution of executions) {
     const entry = {

@@ -6,6 +6,7 @@ import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
 import { startMatchingRunbooks } from "./start-matching-runbooks.js";
+import { TICK_WORKFLOW } from "../route-event.js";
 
 /** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
 const MAX_INCIDENTS_SEARCHED = 20;
@@ -27,27 +28,41 @@ export async function onWorkflowRun(
   const correlation = parseCorrelationId(`${run.display_title ?? ""} ${run.name ?? ""}`);
   const scope = await openScope(context, deps);
   const defaultBranch = context.payload.repository.default_branch;
-  let found: StoredExecution | undefined;
-  if (correlation) {
-    found = (await listExecutions(scope.octokit, scope.repo, correlation.issue)).find(
-      (e) => e.state.executionId === correlation.executionId,
+  // The pipeline holds the lock of the incident a correlation id names.
+  if (correlation) return advanceRun(scope, correlation.issue, run, defaultBranch, correlation);
+  // Otherwise the incidents are found by reading, and each is locked before it is touched.
+  const open = await runningByIncident(scope);
+  const owner = open.find((i) =>
+    i.running.some((e) => [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id)),
+  );
+  if (owner)
+    return scope.lockIncident(owner.issue, () =>
+      advanceRun(scope, owner.issue, run, defaultBranch, undefined),
     );
-  } else {
-    const open = await runningByIncident(scope);
-    found = open
-      .flatMap((i) => i.running)
-      .find((e) => [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id));
-    if (!found) {
-      await tickOpenIncidents(scope, open, context.payload.sender.login, defaultBranch);
-      return;
-    }
-  }
+  if ((run.path ?? "").split("/").pop() === TICK_WORKFLOW)
+    await tickOpenIncidents(scope, open, context.payload.sender.login, defaultBranch);
+}
+
+type Run = Context<"workflow_run.completed">["payload"]["workflow_run"];
+
+/** Advances the step waiting for this run on one incident (its lock held). */
+async function advanceRun(
+  scope: EventScope,
+  issue: number,
+  run: Run,
+  defaultBranch: string,
+  correlation: ReturnType<typeof parseCorrelationId>,
+): Promise<void> {
+  const found = (await listExecutions(scope.reads, issue)).find((e) =>
+    correlation
+      ? e.state.executionId === correlation.executionId
+      : [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id),
+  );
   if (!found) return;
   const slot = [...found.state.steps, ...found.state.rollback].find((s) =>
     correlation ? s.correlationId === correlation.correlationId : s.runId === run.id,
   );
   if (!slot?.correlationId) return;
-  const issue = found.state.incident.number;
   const ctx: EffectContext = { scope, issue, defaultBranch };
   const result = await advanceStored(ctx, found, [
     {
@@ -84,7 +99,7 @@ async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
   });
   const open: OpenIncident[] = [];
   for (const issue of issues.filter((i) => !i.pull_request)) {
-    const running = (await listExecutions(scope.octokit, scope.repo, issue.number)).filter(
+    const running = (await listExecutions(scope.reads, issue.number)).filter(
       (e) => e.state.status === "running",
     );
     if (running.length > 0) open.push({ issue: issue.number, running });
@@ -101,7 +116,9 @@ async function tickOpenIncidents(
 ): Promise<void> {
   for (const { issue } of open) {
     try {
-      await startMatchingRunbooks(scope, issue, sender, { defaultBranch, start: false });
+      await scope.lockIncident(issue, () =>
+        startMatchingRunbooks(scope, issue, sender, { defaultBranch, start: false }),
+      );
     } catch (error) {
       scope.log.error(
         { err: error, delivery: scope.deliveryId, issue },

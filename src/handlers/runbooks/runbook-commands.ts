@@ -1,5 +1,4 @@
 import type { RunbookArgs } from "../../commands/parse/args/runbook.js";
-import { loadIncident } from "../../github/load-incident.js";
 import { dryRun } from "../../runbooks/dry-run.js";
 import type { EventScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
@@ -25,12 +24,12 @@ export async function runRunbookCommand(
   args: RunbookArgs,
   actor: string,
 ): Promise<CommandOutcome> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state)
     return { ok: false, reply: "This issue is not an incident, so it has no runbooks." };
   const sha = await headCommit(scope, await defaultBranch(scope));
   const files = await loadRunbookFiles(scope, sha);
-  const executions = await listExecutions(scope.octokit, scope.repo, issue);
+  const executions = await listExecutions(scope.reads, issue);
   if (args.action === "list")
     return {
       ok: true,

@@ -1,4 +1,3 @@
-import { loadIncident } from "../../github/load-incident.js";
 import { matchingRunbooks } from "../../runbooks/match-runbooks.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
@@ -25,7 +24,7 @@ export async function startMatchingRunbooks(
   sender: string,
   options: { defaultBranch?: string; start?: boolean } = {},
 ): Promise<void> {
-  const loaded = await loadIncident(scope.octokit, scope.repo, issue, scope.names);
+  const loaded = await scope.incident(issue);
   if (!loaded.state || loaded.issue.state === "closed") return;
   const state = loaded.state;
   const ctx: EffectContext = {
@@ -33,7 +32,7 @@ export async function startMatchingRunbooks(
     issue,
     ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}),
   };
-  const executions = await listExecutions(scope.octokit, scope.repo, issue);
+  const executions = await listExecutions(scope.reads, issue);
   const changed = await tickRunbooks(ctx, executions);
   await remindCommunications(
     scope,

@@ -61,7 +61,7 @@ async function completeStep(
       reply: `@${actor} this needs at least \`${needed}\` access to the repository.`,
     };
   }
-  const executions = await listExecutions(scope.octokit, scope.repo, issue);
+  const executions = await listExecutions(scope.reads, issue);
   const waiting = executions.filter(
     (e) =>
       e.state.status === "running" &&

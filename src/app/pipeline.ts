@@ -1,0 +1,73 @@
+import type { Context, Probot } from "probot";
+import type { Coordination } from "../coordination/coordination.js";
+import { createAnswerCache, useConditionalRequests, type AnswerCache } from "../github/conditional-requests.js";
+import { createConfigCache, type ConfigCache } from "../github/config-cache.js";
+import { primeScope } from "../handlers/event-scope.js";
+import { routeEvent, type Route } from "../handlers/route-event.js";
+import { labelNames } from "../incident/label-names.js";
+import { identifyApp, isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
+
+/** What one app instance keeps across deliveries: its login, caches and coordination. */
+export interface Runtime {
+  deps: AppDeps;
+  login: () => Promise<string>;
+  answers: AnswerCache;
+  configs: ConfigCache;
+  coordination: Coordination;
+}
+
+export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordination): Runtime {
+  return {
+    deps,
+    login: ownLogin(app),
+    answers: createAnswerCache(),
+    configs: createConfigCache(),
+    coordination,
+  };
+}
+
+export type Handle<C extends Context> = (context: C, deps: AppDeps, route: Route) => Promise<void>;
+
+/**
+ * One pipeline for every event: drop what cannot concern Firewatch from the payload alone
+ * (the config comes from the cache, so that costs no request) → take the lock of the
+ * incident it concerns → skip a delivery already handled → handle (load once, decide,
+ * apply) → record the delivery as handled → release. A delivery that failed part-way is
+ * not recorded, so its redelivery finishes what was left undone.
+ */
+export function pipeline<C extends Context>(
+  runtime: Runtime,
+  handle: Handle<C>,
+  options: { ownEvents?: "ignore" | "accept" } = {},
+) {
+  return async (context: C): Promise<void> => {
+    const { deps, coordination } = runtime;
+    try {
+      if (options.ownEvents !== "accept" && (await isOwnEvent(context, runtime.login))) return;
+      const installation = (context.payload as { installation?: { id: number } }).installation?.id;
+      useConditionalRequests(context.octokit, runtime.answers, installation ?? "-");
+      const loaded = await runtime.configs.get(context, deps.now());
+      const payload = context.payload as unknown as Record<string, unknown>;
+      const action = typeof payload.action === "string" ? `.${payload.action}` : "";
+      const route = routeEvent({
+        name: `${context.name}${action}`,
+        payload,
+        names: labelNames(loaded.config),
+      });
+      if (route.kind === "ignore") return;
+      await identifyApp(context, runtime.login);
+      await coordination.withLock(route.key, async () => {
+        if (await coordination.isHandled(context.id)) return;
+        primeScope(context, deps, loaded, runtime);
+        await handle(context, deps, route);
+        await coordination.markHandled(context.id);
+      });
+    } catch (error) {
+      context.log.error(
+        { err: error, delivery: context.id, event: context.name },
+        "Firewatch failed to handle an event",
+      );
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,55 @@
+import { LRUCache } from "lru-cache";
+import type { Context } from "probot";
+import type { LoadedConfig } from "../config/load-config.js";
+import { loadConfig } from "./load-config.js";
+
+/** How long a repository's config is used before it is read again (that read is a 304 when unchanged). */
+export const CONFIG_REVALIDATE_MS = 5 * 60_000;
+
+interface CachedConfig {
+  loaded: LoadedConfig;
+  readAt: number;
+}
+
+/**
+ * Each repository's validated config, so an event that cannot concern Firewatch is dropped
+ * without a request. A push that touches the config, runbooks, fault trees or templates
+ * forgets it at once ({@link forgetConfig}); a config reached through `_extends` or the
+ * organisation's `.github` repository sends no push here, so every entry is also read again
+ * after {@link CONFIG_REVALIDATE_MS}.
+ */
+export interface ConfigCache {
+  /** The repository's config, from the cache while it is fresh, else read (and validated) again. */
+  get(context: Context, now: Date): Promise<LoadedConfig>;
+  /** Drops a repository's cached config (a push changed what it reads). */
+  forget(installation: number | undefined, fullName: string): void;
+}
+
+export function createConfigCache(revalidateMs = CONFIG_REVALIDATE_MS): ConfigCache {
+  const configPerRepositoryCache = new LRUCache<string, CachedConfig>({ max: 5_000 });
+  return {
+    async get(context, now) {
+      const payload = context.payload as {
+        installation?: { id: number };
+        repository?: { full_name: string };
+      };
+      const fullName = payload.repository?.full_name;
+      if (!fullName) return loadConfig(context);
+      const key = keyOf(payload.installation?.id, fullName);
+      const cached = configPerRepositoryCache.get(key);
+      if (cached && now.getTime() - cached.readAt < revalidateMs) return cached.loaded;
+      const loaded = await loadConfig(context);
+      // A file that could not be read is tried again on the next event, not kept for minutes.
+      if (!loaded.problems.some((p) => p.field === "(file)" && p.message.startsWith("could not be read")))
+        configPerRepositoryCache.set(key, { loaded, readAt: now.getTime() });
+      return loaded;
+    },
+    forget(installation, fullName) {
+      configPerRepositoryCache.delete(keyOf(installation, fullName));
+    },
+  };
+}
+
+const keyOf = (installation: number | undefined, fullName: string) =>
+  `${installation ?? "-"} ${fullName.toLowerCase()}`;
+
