@@ -2,7 +2,7 @@ import { connectRedis } from "./connect-redis.js";
 import type { Coordination } from "./coordination.js";
 import { silentLog, type CoordinationLog } from "./coordination-log.js";
 import { readCoordinationSettings } from "./coordination-settings.js";
-import { describeRedisUrl } from "./describe-redis-url.js";
+import { describeRedisUrl, NOT_A_REDIS_URL } from "./describe-redis-url.js";
 import { MemoryCoordination } from "./memory-coordination.js";
 import { RedisCoordination } from "./redis-coordination.js";
 
@@ -25,9 +25,10 @@ export async function connectCoordination(
     return new MemoryCoordination(settings);
   }
   const address = describeRedisUrl(url);
-  if (!/^rediss?:\/\/[^/]/.test(url) || address === "(not a URL)") {
+  if (address === NOT_A_REDIS_URL) {
     throw new Error(
-      `REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379 (got ${address}); unset it to run a single replica with in-memory coordination.`,
+      "REDIS_URL must be a redis:// or rediss:// URL with a host, such as redis://localhost:6379; the value set is not one " +
+        "(it is not shown: it may hold a password). Correct it, or unset REDIS_URL to run a single replica with in-memory coordination.",
     );
   }
   const client = await connectRedis(url, address, log);

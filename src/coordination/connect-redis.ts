@@ -15,7 +15,11 @@ const COMMAND_TIMEOUT_MS = 5_000;
  * {@link COMMAND_TIMEOUT_MS}), which the callers turn into 503s. In the background it
  * keeps reconnecting, every 2 s at most, so the replica recovers by itself when Redis is back.
  */
-export async function connectRedis(url: string, address: string, log: CoordinationLog): Promise<Redis> {
+export async function connectRedis(
+  url: string,
+  address: string,
+  log: CoordinationLog,
+): Promise<Redis> {
   const client = new Redis(url, {
     lazyConnect: true, // connect below, where a failure can be reported and stopped
     connectTimeout: REDIS_START_TIMEOUT_MS,

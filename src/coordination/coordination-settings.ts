@@ -32,7 +32,12 @@ export function readCoordinationSettings(env: NodeJS.ProcessEnv): CoordinationSe
   };
 }
 
-function readMilliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+function readMilliseconds(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

@@ -11,3 +11,4 @@ export {
 export { MemoryCoordination, HANDLED_DELIVERIES_REMEMBERED } from "./memory-coordination.js";
 export { RedisCoordination } from "./redis-coordination.js";
 export { HandOverLog } from "./hand-over-log.js";
+export { exitAtStartup } from "./exit-at-startup.js";

@@ -22,7 +22,12 @@ export class RedisCoordination implements Coordination {
   readonly #locks: RedisLocks;
 
   /** `client` must be connected (see `connectRedis`); `address` is REDIS_URL, password masked. */
-  constructor(client: Redis, settings: CoordinationSettings, address: string, log: CoordinationLog) {
+  constructor(
+    client: Redis,
+    settings: CoordinationSettings,
+    address: string,
+    log: CoordinationLog,
+  ) {
     this.#client = client;
     this.#address = address;
     this.#waitMs = settings.waitMs;
@@ -39,7 +44,11 @@ export class RedisCoordination implements Coordination {
     try {
       return (await this.#client.exists(deliveryKey(deliveryId))) === 1;
     } catch (error) {
-      throw redisUnavailable(this.#address, `check whether delivery ${deliveryId} was handled`, error);
+      throw redisUnavailable(
+        this.#address,
+        `check whether delivery ${deliveryId} was handled`,
+        error,
+      );
     }
   }
 

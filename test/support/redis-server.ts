@@ -44,7 +44,18 @@ async function startOn(port: number): Promise<RedisServer> {
   const dir = await mkdtemp(join(tmpdir(), "firewatch-redis-"));
   const child = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
