@@ -1,7 +1,26 @@
+import type { ApplicationFunction } from "probot";
 import { createApp } from "./app/create-app.js";
+import { connectCoordination, exitAtStartup, HandOverLog } from "./coordination/index.js";
 
-/** The app as `probot run` loads it: the real clock and real waiting. */
-export default createApp({
+// Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
+// start with one clear line (instead of a stack trace, or an app running without its locks).
+// Preload src/coordination/preflight.ts to make that line come before Probot's own errors.
+const log = new HandOverLog();
+const coordination = await connectCoordination(process.env, log).catch(exitAtStartup);
+
+const app = createApp({
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  coordination,
 });
+
+/**
+ * The app as `probot run` loads it: the real clock, real waiting, and the coordination that
+ * REDIS_URL chose. Coordination's messages go to Probot's logger from here on.
+ */
+const firewatch: ApplicationFunction = (probot, options) => {
+  log.use(probot.log.child({ name: "coordination" }));
+  return app(probot, options);
+};
+
+export default firewatch;

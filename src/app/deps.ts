@@ -1,6 +1,7 @@
 import type { Context, Probot } from "probot";
 import { rememberAppLogin } from "../github/app-author.js";
 import type { Sleep } from "../github/rate-limit-retry.js";
+import type { Coordination } from "../coordination/index.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
    * checked before it is called; tests pass one that routes allowed hosts to a local server.
    */
   fetch?: typeof fetch;
+  /** One writer per incident and handled-delivery records (src/coordination/); absent in most tests. */
+  coordination?: Coordination;
 }
 
 /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
