@@ -60,8 +60,8 @@ export async function connectRedis(
     client.disconnect(); // stops the reconnecting
     const reason = lastError?.message ?? (error instanceof Error ? error.message : String(error));
     throw new Error(
-      `REDIS_URL is set to ${address}, but Redis does not answer there (${reason}). ` +
-        "Start Redis at that address or correct REDIS_URL; or unset REDIS_URL to run a single replica with in-memory coordination.",
+      `REDIS_URL is set to ${address}, but connecting to Redis there failed (${reason}). ` +
+        "Start Redis at that address or correct REDIS_URL (host, port, password); or unset REDIS_URL to run a single replica with in-memory coordination.",
       { cause: error },
     );
   }
