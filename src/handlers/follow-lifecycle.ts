@@ -1,6 +1,7 @@
 import { decideLabelChange, type IssueChange } from "../incident/decide-label-change.js";
 import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import { newestLabel } from "../incident/status-history.js";
+import { concurrentChangeNote } from "./concurrent-change-note.js";
 import { declareIncident } from "./declare-incident.js";
 import type { EventScope } from "./event-scope.js";
 import { refreshCard } from "./refresh-card.js";
@@ -24,26 +25,52 @@ export async function followLifecycle(
   const history = loaded.history;
   const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);
   const newestStatusLabel = newestLabel(loaded.events, statusLabels);
-  const judged =
-    change.kind === "labeled" && names.isStatusLabel(change.label)
-      ? names.parseStatus(newestStatusLabel ?? change.label)
-      : undefined;
-  // The history already holds the label being judged; the status before it is the one that counts.
-  const previous =
-    judged && history.current === judged ? history.entries.at(-2)?.status : history.current;
-  const decision = decideLabelChange(change, {
-    issue: number,
-    labels: loaded.issue.labels,
-    open: loaded.issue.state === "open",
-    previous,
-    newestStatusLabel,
-    names,
-  });
-  await scope.apply(decision.effects);
+  const newestSeverityLabel = newestLabel(
+    loaded.events,
+    loaded.issue.labels.filter(names.isSeverityLabel),
+  );
+  const situation = (label: string | undefined) => {
+    const judged =
+      label && names.isStatusLabel(label)
+        ? names.parseStatus(newestStatusLabel ?? label)
+        : undefined;
+    // The history already holds the label being judged; the status before it is the one that counts.
+    const previous =
+      judged && history.current === judged ? history.entries.at(-2)?.status : history.current;
+    return {
+      issue: number,
+      labels: loaded.issue.labels,
+      open: loaded.issue.state === "open",
+      previous,
+      newestStatusLabel,
+      newestSeverityLabel,
+      names,
+    };
+  };
+  const label = "label" in change ? change.label : undefined;
+  const decision = decideLabelChange(change, situation(label));
+  // People who changed status and severity at the same moment: both families are reconciled here.
+  const other =
+    change.kind !== "labeled"
+      ? undefined
+      : names.isStatusLabel(change.label)
+        ? loaded.issue.labels.filter(names.isSeverityLabel).length > 1 && newestSeverityLabel
+        : names.isSeverityLabel(change.label)
+          ? statusLabels.length > 1 && newestStatusLabel
+          : undefined;
+  if (other) {
+    const more = decideLabelChange({ kind: "labeled", label: other }, situation(other));
+    decision.effects.push(...more.effects);
+    decision.refusal ??= more.refusal;
+  }
+  const note = concurrentChangeNote(loaded, decision.effects, names);
+  await scope.apply(note ? [...decision.effects, note] : decision.effects);
+  // Only a critical label that stands escalates: one undone by a newer severity does not.
   const criticalNow =
     change.kind === "labeled" &&
     names.parseSeverity(change.label) === "critical" &&
-    loaded.issue.labels.includes(change.label);
+    loaded.issue.labels.includes(change.label) &&
+    (newestSeverityLabel ?? change.label) === change.label;
   if (criticalNow)
     await scope.apply([
       escalationEffect(

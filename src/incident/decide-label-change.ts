@@ -17,6 +17,8 @@ export interface LabelSituation {
   previous: Status | undefined;
   /** Of the status labels on the issue, the one added last; it wins when several arrive at once. */
   newestStatusLabel?: string;
+  /** Of the severity labels on the issue, the one added last; likewise it wins. */
+  newestSeverityLabel?: string;
   names: LabelNames;
 }
 
@@ -63,6 +65,16 @@ export function decideLabelChange(change: IssueChange, s: LabelSituation): Label
     return decideLabelChange(
       { kind: "labeled", label: s.newestStatusLabel },
       { ...s, newestStatusLabel: undefined },
+    );
+  if (
+    severity &&
+    s.newestSeverityLabel &&
+    s.newestSeverityLabel !== change.label &&
+    s.labels.includes(s.newestSeverityLabel)
+  )
+    return decideLabelChange(
+      { kind: "labeled", label: s.newestSeverityLabel },
+      { ...s, newestSeverityLabel: undefined },
     );
   if (severity)
     return setLabels(
