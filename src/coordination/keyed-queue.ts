@@ -22,19 +22,19 @@ export class KeyedQueue {
    * holder that is taking too long, never overtakes it).
    */
   run<T>(key: string, work: () => Promise<T>, deadline = Number.POSITIVE_INFINITY): Promise<T> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const previous = this.#tails.get(key);
     let settle!: () => void;
     const settled = new Promise<void>((resolve) => (settle = resolve));
     // The next caller waits for the previous holder *and* this one, even if this one gave
     // up waiting: giving up must not let anyone run beside a holder still at work.
-    const tail = previous.then(() => settled);
+    const tail = previous ? previous.then(() => settled) : settled;
     this.#tails.set(key, tail);
     void tail.then(() => {
       if (this.#tails.get(key) === tail) this.#tails.delete(key);
     });
     return (async () => {
       try {
-        await waitUntil(previous, deadline, key);
+        if (previous) await waitUntil(previous, deadline, key);
         return await work();
       } finally {
         settle();
