@@ -1,4 +1,6 @@
+import { LRUCache } from "lru-cache";
 import type { Context, Probot } from "probot";
+import type { RunbookFile } from "../handlers/runbooks/runbook-files.js";
 import type { Coordination } from "../coordination/coordination.js";
 import { createAnswerCache, useConditionalRequests, type AnswerCache } from "../github/conditional-requests.js";
 import { createConfigCache, type ConfigCache } from "../github/config-cache.js";
@@ -14,6 +16,10 @@ export interface Runtime {
   answers: AnswerCache;
   configs: ConfigCache;
   coordination: Coordination;
+  caches: {
+    /** Runbook files read and validated at a commit (a commit's files never change). */
+    runbookFilesByCommit: LRUCache<string, RunbookFile[]>;
+  };
 }
 
 export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordination): Runtime {
@@ -23,6 +29,7 @@ export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordina
     answers: createAnswerCache(),
     configs: createConfigCache(),
     coordination,
+    caches: { runbookFilesByCommit: new LRUCache({ max: 200 }) },
   };
 }
 

@@ -6,12 +6,16 @@ import { statusOf } from "./client.js";
 /**
  * The user's role on the repository, from `role_name` (the legacy `permission` field folds
  * maintain into write and triage into read). Someone who is not a collaborator has `none`.
+ * When the payload's `author_association` settles it (`OWNER`: the repository's owner or an
+ * owner of its organisation, admin everywhere), no request is made.
  */
 export async function getPermission(
   octokit: GitHubClient,
   repo: RepoRef,
   username: string,
+  association?: string,
 ): Promise<Permission | "none"> {
+  if (association === "OWNER") return "admin";
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
     const role = (data as { role_name?: string }).role_name;

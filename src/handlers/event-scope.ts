@@ -32,6 +32,8 @@ export interface EventScope {
    * find their incidents only after reading (a workflow run that names none, the tick).
    */
   lockIncident<T>(issue: number, work: () => Promise<T>): Promise<T>;
+  /** The app's caches across deliveries (absent in a scope a test builds by hand). */
+  caches?: Runtime["caches"];
 }
 
 /** One scope per delivery: the handlers of one event share its config and reads. */
@@ -94,6 +96,7 @@ export function createScope(parts: {
     names,
     deps,
     reads,
+    caches: runtime?.caches,
     incident: (issue) => loadIncident(reads, issue, names),
     apply: (effects) =>
       applyEffects(

@@ -28,8 +28,26 @@ export async function defaultBranch(scope: EventScope, known?: string): Promise<
   return data.default_branch;
 }
 
-/** Every runbook in the configured directory at `ref`, each validated on its own: one bad file never hides the others. */
-export async function loadRunbookFiles(scope: EventScope, ref: string): Promise<RunbookFile[]> {
+/**
+ * Every runbook in the configured directory at commit `sha`, each validated on its own: one
+ * bad file never hides the others. A commit's files never change, so they are read and
+ * validated once per commit (and allow-list) and kept in the app's cache.
+ */
+export async function loadRunbookFiles(scope: EventScope, sha: string): Promise<RunbookFile[]> {
+  const key = JSON.stringify([
+    scope.repo,
+    sha,
+    scope.config.runbooks.directory,
+    scope.config.runbooks.http_allow,
+  ]);
+  const cached = scope.caches?.runbookFilesByCommit.get(key);
+  if (cached) return cached;
+  const files = await readRunbookFiles(scope, sha);
+  scope.caches?.runbookFilesByCommit.set(key, files);
+  return files;
+}
+
+async function readRunbookFiles(scope: EventScope, ref: string): Promise<RunbookFile[]> {
   const directory = scope.config.runbooks.directory.replace(/\/+$/, "");
   let listing: unknown;
   try {
