@@ -38,7 +38,7 @@ describe("npm start without credentials", () => {
     delete env.PRIVATE_KEY_PATH;
     const child = spawn(
       process.execPath,
-      ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"],
+      ["--import", "./lib/coordination/preflight.js", "node_modules/probot/bin/probot.js", "run", "./lib/index.js"],
       { env, stdio: "ignore" },
     );
     stop = () => child.kill();
