@@ -1,6 +1,7 @@
 import { createApp } from "../../src/app/create-app.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
 import { DEFAULT_REPO, startScenario, type Scenario } from "./harness.js";
+import type { OctokitPlugins } from "./octokit-plugins.js";
 
 export interface FirewatchScenarioOptions {
   deliverTwice?: boolean;
@@ -9,6 +10,8 @@ export interface FirewatchScenarioOptions {
   collaborators?: RepositorySeed["collaborators"];
   /** What `http` runbook steps call instead of the network (see runbook-firewatch.ts). */
   fetch?: typeof fetch;
+  /** Octokit's throttle and retry plugins (harness.ts): "off" by default, or "production" with short waits. */
+  plugins?: OctokitPlugins;
 }
 
 /** The real Firewatch app against the GitHub stand-in, on the stand-in's virtual clock. */
@@ -25,6 +28,7 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
         }),
     },
     deliverTwice: options.deliverTwice,
+    plugins: options.plugins ?? "off",
     repo: { ...DEFAULT_REPO, files: options.files, collaborators: options.collaborators },
   });
 }

@@ -1,10 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, createProbot, ProbotOctokit, type ApplicationFunction } from "probot";
+import { createNodeMiddleware, createProbot, type ApplicationFunction } from "probot";
 import { printBurstSeedOnFailure } from "./burst-seed-on-failure.js";
 import { GitHubStandIn } from "./github/github-stand-in.js";
 import type { HandlerRegistry } from "./github/handlers/operation-handler.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
+import { testOctokit, type OctokitPlugins, type ThrottleEvent } from "./octokit-plugins.js";
 import { createVirtualClock, type VirtualClock } from "./github/state/virtual-clock.js";
 import { rsaKeyPair } from "./rsa-key-pair.js";
 
@@ -19,6 +20,8 @@ export interface ScenarioOptions {
   handlers?: HandlerRegistry;
   /** A settle() delivering more webhooks than this fails as a loop (default 200). */
   maxDeliveries?: number;
+  /** Octokit's throttle and retry plugins: "off" (default) or "production" with short waits (octokit-plugins.ts). */
+  plugins?: OctokitPlugins;
 }
 
 export interface RunningApp {
@@ -28,6 +31,8 @@ export interface RunningApp {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Replaces the app with a brand-new Probot and server, same credentials: nothing in memory survives. */
   restart(): Promise<void>;
+  /** Each time a rate limit reached Probot's throttle handler (only with `plugins: "production"`). */
+  readonly throttleEvents: readonly ThrottleEvent[];
 }
 
 export interface Scenario {
@@ -63,7 +68,9 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
     LOG_LEVEL: "warn",
   };
 
-  let server = await startApp(appFn, env);
+  const throttleEvents: ThrottleEvent[] = [];
+  const start = () => startApp(appFn, env, testOctokit(options.plugins ?? "off", throttleEvents));
+  let server = await start();
   let url = serverUrl(server);
   gh.webhookTarget = `${url}/api/github/webhooks`;
 
@@ -72,9 +79,10 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
       return url;
     },
     fetch: (path, init) => fetch(new URL(path, url), init),
+    throttleEvents,
     async restart() {
       await closeServer(server);
-      server = await startApp(appFn, env);
+      server = await start();
       url = serverUrl(server);
       gh.webhookTarget = `${url}/api/github/webhooks`;
     },
@@ -91,17 +99,8 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
   };
 }
 
-async function startApp(appFn: ApplicationFunction, env: Record<string, string>): Promise<Server> {
-  const probot = createProbot({
-    env,
-    overrides: {
-      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-        ...options,
-        retry: { enabled: false },
-        throttle: { enabled: false },
-      })),
-    },
-  });
+async function startApp(appFn: ApplicationFunction, env: Record<string, string>, Octokit: ReturnType<typeof testOctokit>): Promise<Server> {
+  const probot = createProbot({ env, overrides: { Octokit } });
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) => {
     void middleware(req, res, () => {
