@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type ApplicationFunction } from "probot";
+import { appEnv, WEBHOOK_SECRET } from "./app-credentials.js";
 import { printBurstSeedOnFailure } from "./burst-seed-on-failure.js";
 import { GitHubStandIn } from "./github/github-stand-in.js";
 import type { HandlerRegistry } from "./github/handlers/operation-handler.js";
@@ -42,7 +43,6 @@ export interface Scenario {
   stop(): Promise<void>;
 }
 
-const WEBHOOK_SECRET = "stand-in-webhook-secret";
 export const DEFAULT_REPO: RepositorySeed = { owner: "acme", name: "ops" };
 
 /** Starts the stand-in and the app under test wired to it through real HTTP, as on GHES. */
@@ -59,14 +59,7 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
   gh.addRepository(options.repo ?? DEFAULT_REPO);
   await printBurstSeedOnFailure(gh);
   const appFn = typeof options.appFn === "function" ? options.appFn : options.appFn.build(gh);
-  const env = {
-    GHE_HOST: gh.host,
-    GHE_PROTOCOL: "http",
-    APP_ID: String(gh.state.app.id),
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET,
-    LOG_LEVEL: "warn",
-  };
+  const env = appEnv(gh, privateKey);
 
   const throttleEvents: ThrottleEvent[] = [];
   const start = () => startApp(appFn, env, testOctokit(options.plugins ?? "off", throttleEvents));

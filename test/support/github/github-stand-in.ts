@@ -17,7 +17,7 @@ import { userActions, type UserActions } from "./user-actions.js";
 import { runbookActions, type RunbookActions, type RunMatch } from "./runbook-actions.js";
 import type { CheckRun, WorkflowRun } from "./state/runbook-model.js";
 import { buildPayload } from "./webhooks/build-payload.js";
-import { WebhookQueue, type DeliveryRecord, type SettleOptions } from "./webhooks/webhook-queue.js";
+import { WebhookQueue, type DeliveryRecord, type InFlightDelivery, type SettleOptions } from "./webhooks/webhook-queue.js";
 import type { TargetChoice } from "./webhooks/webhook-targets.js";
 
 export interface StandInOptions {
@@ -203,6 +203,11 @@ export class GitHubStandIn {
 
   get deliveries(): readonly DeliveryRecord[] {
     return this.webhooks.deliveries;
+  }
+
+  /** Webhook POSTs sent and not answered yet (with their target: which replica is busy). */
+  get deliveriesInFlight(): InFlightDelivery[] {
+    return [...this.webhooks.inFlight];
   }
 
   get pendingWebhooks(): number {

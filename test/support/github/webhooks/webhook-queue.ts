@@ -24,6 +24,9 @@ export interface DeliveryRecord {
   error?: string;
 }
 
+/** A POST sent and not yet answered: which target is busy with which delivery. */
+export type InFlightDelivery = Pick<DeliveryRecord, "id" | "event" | "action" | "attempt" | "target">;
+
 /** How `settle()` delivers; no options is the default: one at a time, in order. */
 export interface SettleOptions {
   /** Every pending webhook at the same moment in a seeded random order; repeat with what the reactions queue. */
@@ -54,6 +57,8 @@ export class WebhookQueue {
   /** Send each webhook a second time, with the same X-GitHub-Delivery, after the first finished. */
   deliverTwice = false;
   readonly deliveries: DeliveryRecord[] = [];
+  /** POSTs sent and not yet answered, e.g. to find the replica a held request belongs to. */
+  readonly inFlight = new Set<InFlightDelivery>();
   /** The seed of the last burst settle, for a failing test to print (failures recorded in it name it too). */
   lastSeed: number | undefined;
   private readonly pending: QueuedWebhook[] = [];
@@ -133,7 +138,9 @@ export class WebhookQueue {
 
   private async post(webhook: QueuedWebhook, attempt: number, round?: number, note = ""): Promise<void> {
     const target = this.targets.pick();
-    const outcome = await postWebhook(target, this.options.secret, webhook);
+    const sent: InFlightDelivery = { id: webhook.id, event: webhook.event, action: webhook.action, attempt, target };
+    this.inFlight.add(sent);
+    const outcome = await postWebhook(target, this.options.secret, webhook).finally(() => this.inFlight.delete(sent));
     const record: DeliveryRecord = { ...webhook, attempt, status: outcome.status, target };
     if (round !== undefined) record.round = round;
     if (outcome.error !== undefined) record.error = outcome.error;
