@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { startRedis } from "../support/redis-server.js";
 import { startReplicas, type ReplicaScenario } from "../support/replicas.js";
 
 const TRIVIAL = "test/standin/fixtures/trivial-app-process.ts";
@@ -40,7 +41,9 @@ describe("harness: replicas as real app processes", { timeout: 120_000 }, () => 
     expect(busy?.index).toBe(0);
     await scenario.kill(0);
     hold.release();
+    await hold.answered;
     await settled;
+    await gh.settle();
 
     expect(replicas[0]?.exit).toEqual({ code: null, signal: "SIGKILL" });
     expect(gh.deliveries.map((d) => `${d.event}.${d.action}:${d.status}`)).toEqual(["issues.opened:0", "issue_comment.created:200"]);
@@ -62,6 +65,24 @@ describe("harness: replicas as real app processes", { timeout: 120_000 }, () => 
     await gh.settle();
     expect(gh.deliveries.every((d) => d.status === 200)).toBe(true);
     expect(gh.issue(n).comments.some((c) => c.user === "firewatch[bot]" && c.body.includes("Incident"))).toBe(true);
+  });
+
+  it("REDIS_URL reaches the replicas: two Firewatch processes share Redis (locks, and the throttle's queues)", async () => {
+    const redis = await startRedis();
+    try {
+      scenario = await startReplicas({ count: 2, env: { REDIS_URL: redis.url } });
+      const { gh, replicas } = scenario;
+      const issues = [1, 2].map((i) => gh.as("alice").openIssue({ title: `GPU OOM ${i}`, labels: ["incident"] }));
+      await gh.settle({ burst: true });
+      expect(new Set(gh.deliveries.map((d) => d.target))).toEqual(new Set(replicas.map((r) => r.webhookUrl)));
+      expect(gh.deliveries.every((d) => d.status === 200)).toBe(true);
+      for (const n of issues) expect(gh.issue(n).comments.filter((c) => c.body.includes("Incident"))).toHaveLength(1);
+      expect(replicas[0]?.output()).toMatch(/coordination through Redis at redis:\/\/127\.0\.0\.1:/);
+      await scenario.stop();
+      scenario = undefined;
+    } finally {
+      await redis.stop();
+    }
   });
 
   it("a replica that fails to start is reported with what it printed on stdout and stderr", async () => {

@@ -46,7 +46,11 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
   const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || "/" : url.pathname;
   const record: RequestRecord = { method, path, query: url.search, operationId: undefined, status: 0, notModified: false };
   deps.requests.push(record);
-  const reply = (result: HandlerResult) => send(deps, req, res, url, record, result);
+  const answered: (() => void)[] = [];
+  const reply = (result: HandlerResult) => {
+    send(deps, req, res, url, record, result);
+    for (const done of answered) done();
+  };
 
   if (!url.pathname.startsWith(API_PREFIX)) {
     return fail(deps, reply, 404, `${method} ${url.pathname}: not under ${API_PREFIX} (is the app configured for GHES?)`);
@@ -69,7 +73,8 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
 
   const fault = deps.faults.take(matched.operationId);
   if (fault && !fault.afterApplying) return reply(faultResult(fault));
-  await deps.holds.wait(matched.operationId, "before");
+  const heldBefore = await deps.holds.wait(matched.operationId, "before");
+  if (heldBefore) answered.push(heldBefore);
 
   let result: HandlerResult;
   try {
@@ -79,7 +84,8 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
     if (!(error instanceof ApiError)) throw error;
     result = { status: error.status, body: errorBody(error.status, error.message, error.errors) };
   }
-  await deps.holds.wait(matched.operationId, "after");
+  const heldAfter = await deps.holds.wait(matched.operationId, "after");
+  if (heldAfter) answered.push(heldAfter);
   if (fault) return reply(faultResult(fault));
   checkResponse(deps, matched, where, result);
   return reply(result);

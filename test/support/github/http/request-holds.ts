@@ -14,6 +14,8 @@ export interface HeldRequest {
   readonly reached: Promise<void>;
   /** Lets the request go on; until then the caller waits, as on a slow GitHub. */
   release(): void;
+  /** Resolves once the held request was answered (its write applied, its webhooks queued). */
+  readonly answered: Promise<void>;
 }
 
 interface ArmedHold {
@@ -23,6 +25,7 @@ interface ArmedHold {
   arrive(): void;
   released: Promise<void>;
   release(): void;
+  answer(): void;
 }
 
 /**
@@ -36,20 +39,26 @@ export class RequestHolds {
   add(spec: HoldSpec): HeldRequest {
     let arrive = () => {};
     let release = () => {};
+    let answer = () => {};
     const reached = new Promise<void>((resolve) => (arrive = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     const operationId = resolveOperationId(spec);
-    this.armed.push({ operationId, afterApplying: spec.afterApplying ?? false, taken: false, arrive, released, release });
-    return { reached, release };
+    this.armed.push({ operationId, afterApplying: spec.afterApplying ?? false, taken: false, arrive, released, release, answer });
+    return { reached, release, answered };
   }
 
-  /** Waits while the first untaken hold for this operation and phase is held; a hold takes one request. */
-  async wait(operationId: string, phase: "before" | "after"): Promise<void> {
+  /**
+   * Waits while the first untaken hold for this operation and phase is held; a hold takes one
+   * request. @returns what the pipeline calls once it answered that request, if one was held.
+   */
+  async wait(operationId: string, phase: "before" | "after"): Promise<(() => void) | undefined> {
     const hold = this.armed.find((h) => !h.taken && h.operationId === operationId && h.afterApplying === (phase === "after"));
-    if (!hold) return;
+    if (!hold) return undefined;
     hold.taken = true;
     hold.arrive();
     await hold.released;
+    return hold.answer;
   }
 
   /** Lets every held request go (the stand-in is stopping). */
