@@ -14,14 +14,6 @@ import type { EventScope } from "../event-scope.js";
 import { refreshCard } from "../refresh-card.js";
 import { loadRunbookFile } from "../runbooks/runbook-files.js";
 
-/** How a recovery plan can end that gets a report (a cancelled plan reports nothing). */
-export const REPORTED_OUTCOMES: ReadonlySet<ExecutionState["status"]> = new Set([
-  "succeeded",
-  "failed",
-  "rolled-back",
-  "rollback-failed",
-]);
-
 /**
  * Opens (or brings up to date) the recovery report pull request of a finished run of a
  * recovery plan, records it in the card and says so on the incident once. The report is

@@ -1,15 +1,19 @@
 import type { LoadedIncident } from "../../github/load-incident.js";
 import type { IncidentState } from "../../incident/incident-state.js";
-import { createExecution, type ExecutionState } from "../../runbooks/engine/execution-state.js";
+import { executionToStart } from "../../runbooks/decide/execution-to-start.js";
+import { runbookEntries } from "../../runbooks/decide/runbook-entries.js";
+import { runbookIncidentOf } from "../../runbooks/decide/runbook-incident-of.js";
+import type { ExecutionState } from "../../runbooks/engine/execution-state.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
+import { executionsToReport } from "../../runbooks/recovery/reported-outcomes.js";
 import type { RunbookIncident } from "../../runbooks/runbook-incident.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
-import { openRecoveryReport, REPORTED_OUTCOMES } from "../recovery/open-recovery-report.js";
+import { openRecoveryReport } from "../recovery/open-recovery-report.js";
 import { refreshCard } from "../refresh-card.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { driveExecution, type DriveResult } from "./drive-execution.js";
-import { executionIdFor, listExecutions, type StoredExecution } from "./execution-store.js";
+import { listExecutions, type StoredExecution } from "./execution-store.js";
 import { loadRunbookFile } from "./runbook-files.js";
 
 /** What a runbook sees of the incident: taken once, when the execution starts. */
@@ -18,17 +22,7 @@ export function runbookIncident(
   loaded: LoadedIncident,
   state: IncidentState,
 ): RunbookIncident {
-  const severity =
-    loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
-    scope.config.default_severity;
-  return {
-    number: loaded.issue.number,
-    title: loaded.issue.title,
-    severity,
-    services: state.services,
-    labels: loaded.issue.labels,
-    url: loaded.issue.url,
-  };
+  return runbookIncidentOf(loaded.issue, state.services, scope.names, scope.config.default_severity);
 }
 
 /**
@@ -44,11 +38,9 @@ export async function startRunbook(
   existing: readonly StoredExecution[],
   n: number,
 ): Promise<ExecutionState> {
-  const executionId = executionIdFor(ctx.issue, file.runbook.name, n);
-  const found = existing.find((e) => e.state.executionId === executionId);
-  if (found) return found.state;
-  const created = createExecution(file.runbook, { executionId, file: file.path, sha, incident });
-  return (await driveExecution(ctx, file.runbook, created, [{ type: "start", by }])).state;
+  const start = executionToStart({ issue: ctx.issue, file, sha, incident, existing, n });
+  if (!start.isNew) return start.state;
+  return (await driveExecution(ctx, file.runbook, start.state, [{ type: "start", by }])).state;
 }
 
 /**
@@ -91,30 +83,16 @@ export async function recordExecutions(
   const loaded = await scope.incident(issue);
   if (!loaded.state) return;
   const comments = await listExecutions(scope.reads, issue);
-  const runbooks = [...(loaded.state.runbooks ?? [])];
-  for (const execution of executions) {
-    const entry = {
-      name: execution.runbook,
-      executionId: execution.executionId,
-      status: execution.status,
-      startedAt: execution.startedAt ?? scope.deps.now().toISOString(),
-      startedBy: execution.startedBy ?? "firewatch",
-      ...(execution.endedAt ? { endedAt: execution.endedAt } : {}),
-      ...withCommentId(
-        comments.find((c) => c.state.executionId === execution.executionId)?.commentId,
-      ),
-    };
-    const at = runbooks.findIndex((r) => r.executionId === execution.executionId);
-    if (at === -1) runbooks.push(entry);
-    else runbooks[at] = entry;
-  }
-  if (JSON.stringify(runbooks) !== JSON.stringify(loaded.state.runbooks ?? []))
-    await refreshCard(scope, issue, { ...loaded.state, runbooks });
+  const runbooks = runbookEntries(
+    loaded.state.runbooks,
+    executions,
+    (id) => comments.find((c) => c.state.executionId === id)?.commentId,
+    scope.deps.now(),
+  );
+  if (runbooks) await refreshCard(scope, issue, { ...loaded.state, runbooks });
   // After the card: the report reads the card afresh and adds its pull request to it.
-  for (const execution of executions) {
-    if (execution.kind === "recovery" && REPORTED_OUTCOMES.has(execution.status))
-      await openRecoveryReportSafely(scope, issue, execution);
-  }
+  for (const execution of executionsToReport(executions))
+    await openRecoveryReportSafely(scope, issue, execution);
 }
 
 /** A report that cannot be opened must not undo the run it reports on: logged, and said on the incident. */
@@ -139,8 +117,4 @@ async function openRecoveryReportSafely(
       },
     ]);
   }
-}
-
-function withCommentId(id: number | undefined): { commentId?: number } {
-  return id === undefined ? {} : { commentId: id };
 }

@@ -1,15 +1,10 @@
 import { statusOf } from "../../github/client.js";
-import { validateRunbook, type RunbookError } from "../../runbooks/validate-runbook.js";
-import type { Runbook } from "../../runbooks/schema.js";
+import type { RunbookFile } from "../../runbooks/runbook-file.js";
+import { validateRunbook } from "../../runbooks/validate-runbook.js";
 import { DEFAULT_MAX_YAML_BYTES } from "../../yaml/load-yaml.js";
 import type { EventScope } from "../event-scope.js";
 
-/** One runbook file as read at a commit: the runbook when valid, else its errors. */
-export interface RunbookFile {
-  path: string;
-  runbook?: Runbook;
-  errors: RunbookError[];
-}
+export type { RunbookFile } from "../../runbooks/runbook-file.js";
 
 const RUNBOOK_FILE = /\.ya?ml$/;
 /** At most this many runbook files are read from the directory (each is one API request). */

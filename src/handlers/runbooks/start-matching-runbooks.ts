@@ -1,5 +1,4 @@
-import { matchingRunbooks } from "../../runbooks/match-runbooks.js";
-import type { Runbook } from "../../runbooks/schema.js";
+import { runbooksToStart } from "../../runbooks/decide/runbooks-to-start.js";
 import type { EventScope } from "../event-scope.js";
 import { remindCommunications } from "../recovery/remind-communications.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
@@ -45,19 +44,11 @@ export async function startMatchingRunbooks(
     const sha = await headCommit(scope, branch);
     const files = await loadRunbookFiles(scope, sha);
     const incident = runbookIncident(scope, loaded, state);
-    const valid = files.filter(
-      (f): f is typeof f & { runbook: Runbook } => f.runbook !== undefined,
-    );
-    const started = new Set([
+    const started = [
       ...(state.runbooks ?? []).map((r) => r.name),
       ...executions.map((e) => e.state.runbook),
-    ]);
-    for (const file of matchingRunbooks(
-      valid.map((f) => ({ ...f, triggers: f.runbook.triggers })),
-      incident,
-    )) {
-      if (started.has(file.runbook.name)) continue;
-      started.add(file.runbook.name);
+    ];
+    for (const file of runbooksToStart(files, incident, started)) {
       try {
         changed.push(await startRunbook(ctx, file, sha, "firewatch", incident, executions, 1));
       } catch (error) {
