@@ -1,4 +1,7 @@
 import { statusOf } from "../../github/client.js";
+import { dispatchOutcomeEvent } from "../../runbooks/decide/dispatch-outcome-event.js";
+import { isIssueEffect, issueEffectOf } from "../../runbooks/decide/issue-effect-of.js";
+import { labelsForLifecycle } from "../../runbooks/decide/labels-for-lifecycle.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
 import type { RunbookEffect } from "../../runbooks/runbook-effect.js";
 import type { EventScope } from "../event-scope.js";
@@ -22,40 +25,25 @@ export async function applyRunbookEffect(
   effect: Exclude<RunbookEffect, { kind: "upsertExecutionComment" }>,
 ): Promise<RunbookEvent | undefined> {
   const { scope, issue } = ctx;
-  switch (effect.kind) {
-    case "postComment":
-      await scope.apply([{ kind: "createComment", issue, key: effect.key, body: effect.body }]);
-      return undefined;
-    case "setLabels": {
-      await scope.apply([{ kind: "setLabels", issue, add: effect.add, remove: effect.remove }]);
-      // The app ignores its own label events, so a status or severity label a step adds
-      // goes through the lifecycle here, by the same rules as a person's label.
-      for (const label of effect.add.filter(
-        (l) => scope.names.isStatusLabel(l) || scope.names.isSeverityLabel(l),
-      ))
+  if (isIssueEffect(effect)) {
+    await scope.apply([issueEffectOf(issue, effect)]);
+    if (effect.kind === "setLabels")
+      for (const label of labelsForLifecycle(effect.add, scope.names))
         await followLifecycle(scope, issue, { kind: "labeled", label }, "firewatch");
-      return undefined;
-    }
-    case "assign":
-      await scope.apply([{ kind: "assign", issue, logins: effect.logins }]);
-      return undefined;
-    case "dispatchWorkflow":
-      return dispatch(ctx, effect);
-    case "httpCheck": {
-      const result = await performHttpCheck(
-        effect,
-        scope.config.runbooks.http_allow,
-        scope.deps.fetch ?? fetch,
-      );
-      return { type: "httpResult", correlationId: effect.correlationId, ...result };
-    }
+    return undefined;
   }
+  if (effect.kind === "dispatchWorkflow") return dispatch(ctx, effect);
+  const result = await performHttpCheck(
+    effect,
+    scope.config.runbooks.http_allow,
+    scope.deps.fetch ?? fetch,
+  );
+  return { type: "httpResult", correlationId: effect.correlationId, ...result };
 }
 
 /**
  * `workflow_dispatch` with `return_run_details`, so the run id comes back with the dispatch;
  * the correlation id is an input too, and the example workflow puts it in its run name.
- * A refused dispatch (no such workflow, no trigger) fails the step with GitHub's reason.
  */
 async function dispatch(
   ctx: EffectContext,
@@ -75,24 +63,17 @@ async function dispatch(
         request: { retries: 0 },
       },
     );
-    const details = (data ?? {}) as { workflow_run_id?: number; html_url?: string };
-    return {
-      type: "workflowDispatched",
-      correlationId: effect.correlationId,
-      ...(details.workflow_run_id !== undefined ? { runId: details.workflow_run_id } : {}),
-      ...(details.html_url !== undefined ? { url: details.html_url } : {}),
-    };
+    return dispatchOutcomeEvent(effect.correlationId, {
+      ok: true,
+      data: data as { workflow_run_id?: number; html_url?: string } | undefined,
+    });
   } catch (error) {
-    const status = statusOf(error);
-    if (status === undefined || status >= 500) throw error;
-    const message =
-      (error as { response?: { data?: { message?: string } } }).response?.data?.message ??
-      "refused";
-    return {
-      type: "workflowCompleted",
-      correlationId: effect.correlationId,
-      runId: 0,
-      conclusion: `not dispatched (${status}: ${message.slice(0, 120)})`,
-    };
+    const refused = dispatchOutcomeEvent(effect.correlationId, {
+      ok: false,
+      status: statusOf(error),
+      message: (error as { response?: { data?: { message?: string } } }).response?.data?.message,
+    });
+    if (!refused) throw error;
+    return refused;
   }
 }

@@ -1,9 +1,9 @@
+import { issueEffectOf } from "../../runbooks/decide/issue-effect-of.js";
 import { advanceRunbook } from "../../runbooks/engine/advance-runbook.js";
 import type { ExecutionState } from "../../runbooks/engine/execution-state.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import { applyRunbookEffect, type EffectContext } from "./apply-runbook-effect.js";
-import { executionKey } from "./execution-store.js";
 
 export interface DriveResult {
   state: ExecutionState;
@@ -35,15 +35,7 @@ export async function driveExecution(
     if (count === 0) ignored = result.ignored;
     state = result.state;
     const comment = result.effects.find((e) => e.kind === "upsertExecutionComment");
-    if (comment)
-      await ctx.scope.apply([
-        {
-          kind: "upsertComment",
-          issue: ctx.issue,
-          key: executionKey(state.executionId),
-          body: comment.body,
-        },
-      ]);
+    if (comment) await ctx.scope.apply([issueEffectOf(ctx.issue, comment)]);
     for (const effect of result.effects) {
       if (effect.kind === "upsertExecutionComment") continue;
       const feedback = await applyRunbookEffect(ctx, effect);

@@ -20,9 +20,7 @@ export interface StartRequest {
  * execution already has a comment (a redelivery, or a card write that was lost) — that one,
  * untouched, so nothing is started twice.
  */
-export function executionToStart(
-  request: StartRequest,
-): { state: ExecutionState; isNew: boolean } {
+export function executionToStart(request: StartRequest): { state: ExecutionState; isNew: boolean } {
   const { issue, file, sha, incident, existing, n } = request;
   const executionId = executionIdFor(issue, file.runbook.name, n);
   const found = existing.find((e) => e.state.executionId === executionId);

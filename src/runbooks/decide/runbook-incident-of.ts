@@ -13,8 +13,7 @@ export function runbookIncidentOf(
   defaultSeverity: string,
 ): RunbookIncident {
   const severity =
-    issue.labels.map((l) => names.parseSeverity(l)).find((s) => s !== undefined) ??
-    defaultSeverity;
+    issue.labels.map((l) => names.parseSeverity(l)).find((s) => s !== undefined) ?? defaultSeverity;
   return {
     number: issue.number,
     title: issue.title,
