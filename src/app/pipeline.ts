@@ -27,7 +27,7 @@ export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordina
     deps,
     login: ownLogin(app),
     answers: createAnswerCache(),
-    configs: createConfigCache(),
+    configs: createConfigCache(coordination.shared),
     coordination,
     caches: { runbookFilesByCommit: new LRUCache({ max: 200 }) },
   };
@@ -52,7 +52,12 @@ export function pipeline<C extends Context>(
     try {
       if (options.ownEvents !== "accept" && (await isOwnEvent(context, runtime.login))) return;
       const installation = (context.payload as { installation?: { id: number } }).installation?.id;
-      useConditionalRequests(context.octokit, runtime.answers, installation ?? "-");
+      useConditionalRequests(
+        context.octokit,
+        runtime.answers,
+        installation ?? "-",
+        coordination.shared,
+      );
       const loaded = await runtime.configs.get(context, deps.now());
       const payload = context.payload as unknown as Record<string, unknown>;
       const action = typeof payload.action === "string" ? `.${payload.action}` : "";
@@ -65,8 +70,9 @@ export function pipeline<C extends Context>(
       await identifyApp(context, runtime.login);
       await coordination.withLock(route.key, async () => {
         if (await coordination.isHandled(context.id)) return;
-        primeScope(context, deps, loaded, runtime);
+        const scope = await primeScope(context, deps, loaded, runtime);
         await handle(context, deps, route);
+        await scope.flush();
         await coordination.markHandled(context.id);
       });
     } catch (error) {

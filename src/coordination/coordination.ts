@@ -18,6 +18,17 @@ export interface Coordination {
   markHandled(deliveryId: string): Promise<void>;
   /** "memory" or "redis", for logs and the README. */
   readonly kind: "memory" | "redis";
+  /**
+   * Small values every replica sees (conditional-request answers, config generations); only
+   * with Redis. Best effort: a value that cannot be read or written is a cache miss.
+   */
+  readonly shared?: SharedValues;
   /** Lets go of the store's connection (the memory kind has none). */
   close(): Promise<void>;
+}
+
+/** Strings by key, shared by the replicas, each kept for a while. */
+export interface SharedValues {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Coordination } from "./coordination.js";
+import type { Coordination, SharedValues } from "./coordination.js";
 import type { CoordinationLog } from "./coordination-log.js";
 import type { CoordinationSettings } from "./coordination-settings.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -33,6 +33,23 @@ export class RedisCoordination implements Coordination {
     this.#waitMs = settings.waitMs;
     this.#locks = new RedisLocks(client, { leaseMs: settings.leaseMs, address, log });
   }
+
+  readonly shared: SharedValues = {
+    get: async (key) => {
+      try {
+        return (await this.#client.get(`firewatch:shared:${key}`)) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set: async (key, value, ttlSeconds) => {
+      try {
+        await this.#client.set(`firewatch:shared:${key}`, value, "EX", ttlSeconds);
+      } catch {
+        // A cache that cannot be written is only a miss for the next replica.
+      }
+    },
+  };
 
   withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     // One deadline for both waits: the local queue and the other replicas.

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import type { SharedValues } from "../coordination/coordination.js";
 import type { GitHubClient } from "./client.js";
 import { statusOf } from "./client.js";
 
@@ -14,6 +16,9 @@ interface StoredAnswer {
 
 /** Answers larger than this are not kept (a big file listing, a long comment page). */
 const MAX_ENTRY_BYTES = 1024 * 1024;
+/** Answers shared with the other replicas (through Redis) are smaller, and kept a day. */
+const MAX_SHARED_BYTES = 256 * 1024;
+const SHARED_TTL_SECONDS = 24 * 60 * 60;
 
 /**
  * GET answers by installation and URL, kept across deliveries (one per app instance), least
@@ -32,24 +37,28 @@ export function createAnswerCache(maxBytes = 64 * 1024 * 1024): AnswerCache {
 
 /**
  * Makes every GET of this client conditional. `installation` keeps one installation's
- * answers from another's (they may see different repositories).
+ * answers from another's (they may see different repositories). With `shared` (Redis), an
+ * answer one replica read is revalidated for free by the others too.
  */
 export function useConditionalRequests(
   octokit: GitHubClient,
   answersByUrlCache: AnswerCache,
   installation: number | string,
+  shared?: SharedValues,
 ): void {
   octokit.hook.wrap("request", async (request, options) => {
     if ((options.method ?? "GET").toUpperCase() !== "GET") return request(options);
     const { url, headers } = octokit.request.endpoint.parse(options);
     const key = `${installation} ${url} ${String(headers.accept ?? "")}`;
-    const stored = answersByUrlCache.get(key);
-    const conditional = stored
-      ? { ...options, headers: { ...options.headers, "if-none-match": stored.etag } }
-      : options;
+    const sharedKey = `answer:${createHash("sha256").update(key).digest("hex")}`;
+    const stored = answersByUrlCache.get(key) ?? (shared ? parse(await shared.get(sharedKey)) : undefined);
+    // The hook chain binds the options object: the header is set on it, not on a copy.
+    if (stored) options.headers = { ...options.headers, "if-none-match": stored.etag };
     try {
-      const response = await request(conditional);
-      remember(answersByUrlCache, key, response);
+      const response = await request(options);
+      const kept = remember(answersByUrlCache, key, response);
+      if (kept && shared && kept.size <= MAX_SHARED_BYTES)
+        await shared.set(sharedKey, JSON.stringify(kept), SHARED_TTL_SECONDS);
       return response;
     } catch (error) {
       if (stored && statusOf(error) === 304) {
@@ -66,20 +75,32 @@ function remember(
   answersByUrlCache: AnswerCache,
   key: string,
   response: { status: number; url: string; headers: Record<string, unknown>; data: unknown },
-): void {
+): StoredAnswer | undefined {
   const etag = response.headers.etag;
-  if (typeof etag !== "string" || response.status !== 200) return;
+  if (typeof etag !== "string" || response.status !== 200) return undefined;
   const size = JSON.stringify(response.data ?? null).length + 512;
   if (size > MAX_ENTRY_BYTES) {
     answersByUrlCache.delete(key);
-    return;
+    return undefined;
   }
-  answersByUrlCache.set(key, {
+  const answer: StoredAnswer = {
     etag,
     status: response.status,
     url: response.url,
     headers: { ...response.headers },
     data: structuredClone(response.data),
     size,
-  });
+  };
+  answersByUrlCache.set(key, answer);
+  return answer;
+}
+
+function parse(text: string | undefined): StoredAnswer | undefined {
+  if (!text) return undefined;
+  try {
+    const answer = JSON.parse(text) as StoredAnswer;
+    return typeof answer.etag === "string" ? answer : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Context } from "probot";
 import type { LoadedConfig } from "../config/load-config.js";
+import type { SharedValues } from "../coordination/coordination.js";
 import { loadConfig } from "./load-config.js";
 
 /** How long a repository's config is used before it is read again (that read is a 304 when unchanged). */
@@ -9,6 +10,8 @@ export const CONFIG_REVALIDATE_MS = 5 * 60_000;
 interface CachedConfig {
   loaded: LoadedConfig;
   readAt: number;
+  /** The repository's config generation in the shared store when it was read (replicas). */
+  generation?: string;
 }
 
 /**
@@ -21,11 +24,18 @@ interface CachedConfig {
 export interface ConfigCache {
   /** The repository's config, from the cache while it is fresh, else read (and validated) again. */
   get(context: Context, now: Date): Promise<LoadedConfig>;
-  /** Drops a repository's cached config (a push changed what it reads). */
-  forget(installation: number | undefined, fullName: string): void;
+  /** Drops a repository's cached config (a push changed what it reads), on every replica. */
+  forget(installation: number | undefined, fullName: string): Promise<void>;
 }
 
-export function createConfigCache(revalidateMs = CONFIG_REVALIDATE_MS): ConfigCache {
+/**
+ * With `shared` (Redis), a push received by one replica makes the others read the config
+ * again too: it bumps the repository's generation, which every replica compares with its own.
+ */
+export function createConfigCache(
+  shared?: SharedValues,
+  revalidateMs = CONFIG_REVALIDATE_MS,
+): ConfigCache {
   const configPerRepositoryCache = new LRUCache<string, CachedConfig>({ max: 5_000 });
   return {
     async get(context, now) {
@@ -37,15 +47,23 @@ export function createConfigCache(revalidateMs = CONFIG_REVALIDATE_MS): ConfigCa
       if (!fullName) return loadConfig(context);
       const key = keyOf(payload.installation?.id, fullName);
       const cached = configPerRepositoryCache.get(key);
-      if (cached && now.getTime() - cached.readAt < revalidateMs) return cached.loaded;
+      const generation = await shared?.get(`config-generation:${key}`);
+      if (
+        cached &&
+        cached.generation === generation &&
+        now.getTime() - cached.readAt < revalidateMs
+      )
+        return cached.loaded;
       const loaded = await loadConfig(context);
       // A file that could not be read is tried again on the next event, not kept for minutes.
       if (!loaded.problems.some((p) => p.field === "(file)" && p.message.startsWith("could not be read")))
-        configPerRepositoryCache.set(key, { loaded, readAt: now.getTime() });
+        configPerRepositoryCache.set(key, { loaded, readAt: now.getTime(), generation });
       return loaded;
     },
-    forget(installation, fullName) {
-      configPerRepositoryCache.delete(keyOf(installation, fullName));
+    async forget(installation, fullName) {
+      const key = keyOf(installation, fullName);
+      configPerRepositoryCache.delete(key);
+      await shared?.set(`config-generation:${key}`, String(Date.now()), 7 * 24 * 60 * 60);
     },
   };
 }

@@ -21,5 +21,5 @@ export async function onPush(configs: ConfigCache, context: Context<"push">): Pr
     ...(c.removed ?? []),
   ]);
   if (payload.commits.length >= LISTED_COMMITS || paths.some((p) => READ_BY_FIREWATCH.test(p)))
-    configs.forget(payload.installation?.id, payload.repository.full_name);
+    await configs.forget(payload.installation?.id, payload.repository.full_name);
 }
