@@ -68,6 +68,11 @@ export class IncidentReads {
     });
   }
 
+  /** True when the issue's events were read (or started) in this delivery. */
+  hasEvents(number: number): boolean {
+    return this.events.has(number);
+  }
+
   issueComments(number: number): Promise<CommentData[]> {
     return memo(this.comments, number, () => this.listComments(number));
   }

@@ -26,6 +26,8 @@ export async function declareIncident(
   await scope.apply(decision.effects);
   const related = await findRelated(scope, loaded.issue, decision.state);
   await refreshCard(scope, issue, { ...decision.state, related });
+  // The card is the incident's first comment: written now, before the escalation.
+  await scope.flush();
   if (decision.severity === "critical") {
     // A critical label already on the issue escalates under its own key, which the
     // label's `labeled` webhook uses too.

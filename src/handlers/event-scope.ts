@@ -10,7 +10,10 @@ import type { Effect } from "../effects/effect.js";
 import { IncidentReads } from "../github/incident-reads.js";
 import { loadConfig } from "../github/load-config.js";
 import { loadIncident, type LoadedIncident } from "../github/load-incident.js";
+import type { IncidentState } from "../incident/incident-state.js";
 import { labelNames, type LabelNames } from "../incident/label-names.js";
+import { creditStatusHistory } from "../incident/status-history.js";
+import { writeCard } from "./refresh-card.js";
 
 /** Everything one webhook delivery's handling needs, loaded once. */
 export interface EventScope {
@@ -25,13 +28,20 @@ export interface EventScope {
   /** The delivery's reads of its incidents: each issue, its events and comments read once. */
   reads: IncidentReads;
   /** The incident as it is now (read once per delivery, kept current by the app's own writes). */
-  incident(issue: number): Promise<LoadedIncident>;
+  incident(issue: number, options?: { events?: "always" | "when-needed" }): Promise<LoadedIncident>;
   apply(effects: readonly Effect[]): Promise<ApplyResult>;
   /**
    * Runs `work` holding another incident's lock, reading it afresh inside; for handlers that
    * find their incidents only after reading (a workflow run that names none, the tick).
    */
   lockIncident<T>(issue: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Records an incident's new state for this delivery (what `incident()` returns from now on)
+   * and marks its card to be written; with no state, only marks the card.
+   */
+  recordState(issue: number, state?: IncidentState): void;
+  /** Writes every marked card once, from the final state (the pipeline calls it last). */
+  flush(): Promise<void>;
   /** The app's caches across deliveries (absent in a scope a test builds by hand). */
   caches?: Runtime["caches"];
 }
@@ -86,7 +96,13 @@ export function createScope(parts: {
   const names = labelNames(config);
   const reads = new IncidentReads(octokit, repo, deps.now);
   const fullName = `${repo.owner}/${repo.repo}`;
-  return {
+  const recorded = new Map<number, IncidentState>();
+  const marked = new Set<number>();
+  const flushIssue = async (issue: number) => {
+    if (!marked.delete(issue)) return;
+    await writeCard(scope, issue);
+  };
+  const scope: EventScope = {
     octokit,
     repo,
     log,
@@ -97,7 +113,20 @@ export function createScope(parts: {
     deps,
     reads,
     caches: runtime?.caches,
-    incident: (issue) => loadIncident(reads, issue, names),
+    incident: async (issue, options) => {
+      const loaded = await loadIncident(reads, issue, names, options);
+      const state = recorded.get(issue);
+      if (!state) return loaded;
+      const history = creditStatusHistory(loaded.baseHistory, state.statusCredits);
+      return { ...loaded, state, history };
+    },
+    recordState: (issue, state) => {
+      if (state) recorded.set(issue, state);
+      marked.add(issue);
+    },
+    flush: async () => {
+      for (const issue of [...marked]) await flushIssue(issue);
+    },
     apply: (effects) =>
       applyEffects(
         { octokit, repo, log, sleep: deps.sleep, reads },
@@ -106,9 +135,13 @@ export function createScope(parts: {
     lockIncident: (issue, work) => {
       const locked = async () => {
         reads.forget(issue);
-        return work();
+        recorded.delete(issue);
+        const result = await work();
+        await flushIssue(issue);
+        return result;
       };
       return runtime ? runtime.coordination.withLock(`${fullName}#${issue}`, locked) : locked();
     },
   };
+  return scope;
 }

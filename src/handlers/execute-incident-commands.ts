@@ -17,12 +17,9 @@ export interface CommentOrigin {
   commentUrl: string;
 }
 
-/** Comment ids remembered per incident to recognise a redelivered comment. */
-const HANDLED_LIMIT = 200;
-
 /**
- * Runs the incident commands of one comment in order, each deciding from what the ones
- * before it did, then applies all their effects at once and re-renders the card.
+ * Runs a run of consecutive incident commands of one comment in order, each deciding from
+ * what the ones before it did, then applies all their effects at once and records the state.
  */
 export async function executeIncidentCommands(
   scope: EventScope,
@@ -76,10 +73,7 @@ export async function executeIncidentCommands(
   }
 
   const result = await scope.apply(effects);
-  let state: IncidentState = {
-    ...view.state,
-    handled: [...view.state.handled, origin.commentId].slice(-HANDLED_LIMIT),
-  };
+  let state: IncidentState = view.state;
   for (const c of created) {
     const number = result.createdIssues.get(c.key);
     if (number !== undefined) {

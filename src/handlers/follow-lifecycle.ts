@@ -20,7 +20,8 @@ export async function followLifecycle(
   sender: string,
 ): Promise<void> {
   const { names } = scope;
-  const loaded = await scope.incident(number);
+  // A label change is judged by the order of GitHub's events: always read them.
+  const loaded = await scope.incident(number, { events: "always" });
   if (!loaded.state) await declareIncident(scope, number, sender);
   const history = loaded.history;
   const statusLabels = loaded.issue.labels.filter(names.isStatusLabel);

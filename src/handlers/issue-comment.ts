@@ -7,6 +7,7 @@ import { renderHelp } from "../commands/parse/render-help.js";
 import { getPermission } from "../github/get-permission.js";
 import { isOperation, runOperation } from "./command-operations.js";
 import { openScope, type EventScope } from "./event-scope.js";
+import { declareIncident } from "./declare-incident.js";
 import { executeIncidentCommands } from "./execute-incident-commands.js";
 import { maybeOpenPostmortem } from "./reports/index.js";
 import { runMetricsCommand } from "./run-metrics-command.js";
@@ -85,6 +86,14 @@ export async function onIssueComment(
   }
 }
 
+/** Comment ids remembered per incident to recognise a redelivered comment. */
+const HANDLED_LIMIT = 200;
+
+/**
+ * Runs a comment's incident commands in the order they were written: consecutive commands
+ * that only decide run together; runbook, analysis and report commands one by one; each
+ * starts from the state the ones before it left. Then the comment is recorded as handled.
+ */
 async function runIncidentCommands(
   scope: EventScope,
   number: number,
@@ -93,25 +102,43 @@ async function runIncidentCommands(
 ): Promise<{ ok: boolean; replies: string[] } | "already handled"> {
   const loaded = await scope.incident(number);
   if (loaded.state?.handled.includes(origin.commentId)) return "already handled";
-  const decided = commands.filter((c) => !isOperation(c));
-  // Also records the comment as handled, so a redelivery runs none of it again.
-  const result = await executeIncidentCommands(scope, loaded, decided, origin);
-  // Operations read and write the card themselves, after the decisions above are saved.
-  for (const command of commands.filter(isOperation)) {
-    const outcome = await runOperation(scope, number, command, origin.actor, origin.at);
+  if (!loaded.state) await declareIncident(scope, number, origin.actor);
+  const result = { ok: true, replies: [] as string[] };
+  for (const run of inRuns(commands)) {
+    const outcome = isOperation(run[0]!)
+      ? await runOperation(scope, number, run[0]!, origin.actor, origin.at)
+      : await executeIncidentCommands(scope, await scope.incident(number), run, origin);
     result.ok &&= outcome.ok;
-    if (outcome.reply) result.replies.push(outcome.reply);
+    if ("reply" in outcome && outcome.reply) result.replies.push(outcome.reply);
+    if ("replies" in outcome) result.replies.push(...outcome.replies);
   }
+  const after = await scope.incident(number);
+  if (after.state)
+    scope.recordState(number, {
+      ...after.state,
+      handled: [...after.state.handled, origin.commentId].slice(-HANDLED_LIMIT),
+    });
   // The app's own label changes are events it ignores, so the runbooks that /severity or
   // /services make match are started here; any command also ticks running runbooks (timeouts).
-  const retrigger = decided.some((c) => c.name === "severity" || c.name === "services");
+  const retrigger = commands.some((c) => c.name === "severity" || c.name === "services");
   await startMatchingRunbooks(scope, number, origin.actor, { start: retrigger });
   // The app closes the issue itself on /resolve, and ignores its own `closed` event.
   if (
-    decided.some(
+    commands.some(
       (c) => c.name === "resolve" || (c.name === "status" && c.args.status === "resolved"),
     )
   )
     await maybeOpenPostmortem(scope, number);
   return result;
+}
+
+/** Splits commands, in order, into runs: each operation alone, consecutive decisions together. */
+function inRuns(commands: readonly CheckedCommand[]): CheckedCommand[][] {
+  const runs: CheckedCommand[][] = [];
+  for (const command of commands) {
+    const last = runs.at(-1);
+    if (last && !isOperation(command) && !isOperation(last[0]!)) last.push(command);
+    else runs.push([command]);
+  }
+  return runs;
 }

@@ -5,22 +5,29 @@ import { creditStatusHistory } from "../incident/status-history.js";
 import type { EventScope } from "./event-scope.js";
 
 /**
- * Re-reads the incident after the app's changes and writes the card from what GitHub now
- * says, so its times are GitHub's event times. `state` replaces the stored state when given.
+ * Records the incident's new state (when given) and marks its card for re-rendering. The
+ * card is written once, when the delivery's work on the incident is done ({@link writeCard},
+ * called by the scope's `flush`), from the final state and the issue as the delivery left it.
  */
 export async function refreshCard(
   scope: EventScope,
   issue: number,
   state?: IncidentState,
 ): Promise<void> {
+  scope.recordState(issue, state);
+}
+
+/** Renders the card from the delivery's view of the incident and writes it if it changed. */
+export async function writeCard(scope: EventScope, issue: number): Promise<void> {
   const loaded = await scope.incident(issue);
-  const current = state ?? loaded.state;
+  const current = loaded.state;
   if (!current) return;
   const severity =
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
   const body = renderCard({
-    state: current,
+    // The history travels with the card, so the next delivery need not read the events.
+    state: { ...current, history: loaded.baseHistory },
     severity,
     // The state being written may hold credits the card on GitHub does not have yet.
     history: creditStatusHistory(loaded.history, current.statusCredits),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rcaStateSchema } from "../analysis/rca-state.js";
+import { STATUSES } from "./lifecycle.js";
 import { reportsStateSchema } from "../reports/data/report-state.js";
 
 const stamp = { at: z.string(), by: z.string() };
@@ -69,6 +70,30 @@ export const incidentStateSchema = z
       .default([]),
     /** Comment ids whose commands were carried out, so a redelivered comment is not obeyed twice. */
     handled: z.array(z.number()).default([]),
+    /**
+     * The status history as derived from GitHub's issue events when the card was last written.
+     * A delivery whose labels still show that status renders the card from it instead of
+     * reading the events again; any status change reads them.
+     */
+    history: z
+      .object({
+        entries: z
+          .array(
+            z.object({
+              status: z.enum(STATUSES),
+              at: z.string(),
+              by: z.string(),
+              regression: z.boolean(),
+            }),
+          )
+          .max(200),
+        current: z.enum(STATUSES).optional(),
+        declaredAt: z.string().optional(),
+        acknowledgedAt: z.string().optional(),
+        resolvedAt: z.string().optional(),
+      })
+      .optional()
+      .catch(undefined),
     /** Root-cause analysis notes (`/why`, `/cause`, `/factor`, `/root-cause`, `/lesson`); unreadable notes are dropped, never the card. */
     rca: rcaStateSchema.optional().catch(undefined),
     /** The postmortem pull request and the fault trees attached for the reports. */
