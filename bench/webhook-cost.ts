@@ -19,7 +19,7 @@ import { cpus, loadavg } from "node:os";
 import { GitHubStandIn } from "../test/support/github/github-stand-in.js";
 import { rsaKeyPair } from "../test/support/rsa-key-pair.js";
 import { startAppChild, type AppChild } from "./support/app-child.js";
-import { describeRequest } from "./support/github-cost.js";
+import { describeRequest } from "../test/support/github-cost.js";
 import { INCIDENT_CONFIG, measureIncidentActions } from "./support/incident-cost.js";
 import {
   ignoredLabeledPayload,

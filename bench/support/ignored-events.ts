@@ -5,7 +5,7 @@
 import type { GitHubStandIn } from "../../test/support/github/github-stand-in.js";
 import type { RequestRecord } from "../../test/support/github/http/api-request-handler.js";
 import type { AppChild } from "./app-child.js";
-import { githubCost } from "./github-cost.js";
+import { githubCost } from "../../test/support/github-cost.js";
 import { postWebhooks, type WebhookLoad } from "./webhook-load.js";
 
 export interface Phase {

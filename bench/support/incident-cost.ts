@@ -6,7 +6,7 @@
  */
 import type { RequestRecord } from "../../test/support/github/http/api-request-handler.js";
 import { startFirewatch } from "../../test/support/firewatch.js";
-import { githubCost, type GitHubCost } from "./github-cost.js";
+import { githubCost, type GitHubCost } from "../../test/support/github-cost.js";
 
 /** A repository config that names services but configures no on-call; no runbooks in the repository. */
 export const INCIDENT_CONFIG = `

@@ -49,6 +49,7 @@ const BURSTS = [
   { name: "twice at the same moment", twice: "together" },
 ] as const;
 
+// Probot's throttle and retry plugins are on, as in production (only their waits are shortened).
 describe.each(BURSTS)("deliveries at the same moment, in random order ($name)", ({ twice }) => {
   let scenario: Scenario | undefined;
   afterEach(async () => {
@@ -57,7 +58,7 @@ describe.each(BURSTS)("deliveries at the same moment, in random order ($name)", 
   });
 
   it("six label changes at once: the latest status and severity stand, one note, the card agrees", async () => {
-    scenario = await startFirewatch({ files: { ".github/firewatch.yml": CONFIG } });
+    scenario = await startFirewatch({ plugins: "production", files: { ".github/firewatch.yml": CONFIG } });
     const { gh } = scenario;
     const n = gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident", "severity:high"] });
     await gh.settle();
@@ -91,6 +92,7 @@ describe.each(BURSTS)("deliveries at the same moment, in random order ($name)", 
 
   it("opened and labeled of a critical form at once: one card, one escalation, one runbook execution", async () => {
     scenario = await startFirewatch({
+      plugins: "production",
       files: {
         ".github/firewatch.yml": CONFIG,
         ".github/runbooks/page-gpu-team.yml": CRITICAL_RUNBOOK,
@@ -108,7 +110,7 @@ describe.each(BURSTS)("deliveries at the same moment, in random order ($name)", 
   });
 
   it("three commands at once: nothing lost, nothing twice, and every comment remembered as handled", async () => {
-    scenario = await startFirewatch({ collaborators: { alice: "write" } });
+    scenario = await startFirewatch({ plugins: "production", collaborators: { alice: "write" } });
     const { gh } = scenario;
     const n = gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident", "severity:high"] });
     await gh.settle();

@@ -107,7 +107,7 @@ export class GitHubStandIn {
 
   /** Queues the webhook GitHub would send for a change (bound: handed to mutations). */
   private readonly emit = (intent: WebhookIntent): void => {
-    this.webhooks.enqueue(intent.event, intent.action, buildPayload(this.state, this.urls, intent));
+    this.webhooks.enqueue(intent.event, intent.action ?? "", buildPayload(this.state, this.urls, intent));
   };
 
   addRepository(seed: RepositorySeed): Repository {

@@ -3,7 +3,26 @@ import type { GitHubState } from "./github-state.js";
 import type { WorkflowRunWebhookIntent } from "./workflow-run-intent.js";
 
 /** A webhook GitHub would send because of a change; turned into a payload when queued. */
-export type WebhookIntent = IssueWebhookIntent | PullRequestWebhookIntent | WorkflowRunWebhookIntent;
+export type WebhookIntent =
+  | IssueWebhookIntent
+  | PullRequestWebhookIntent
+  | WorkflowRunWebhookIntent
+  | PushWebhookIntent;
+
+/** A push of one commit to a branch (what GitHub's web editor does). */
+export interface PushWebhookIntent {
+  event: "push";
+  action?: undefined;
+  repo: Repository;
+  branch: string;
+  before: string;
+  after: string;
+  message: string;
+  added: string[];
+  modified: string[];
+  removed: string[];
+  sender: User;
+}
 
 export interface PullRequestWebhookIntent {
   event: "pull_request";

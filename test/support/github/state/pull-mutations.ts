@@ -139,7 +139,22 @@ export function requestReviewers(ctx: MutationContext, repo: Repository, pull: P
 export function pushFile(ctx: MutationContext, repo: Repository, branch: string, path: string, content: string | null): string {
   if (!repo.branches.has(branch)) throw ApiError.notFound();
   const person = { name: ctx.actor.login, email: `${ctx.actor.login}@users.noreply.github.com`, date: ctx.state.clock.iso() };
+  const existed = repo.branches.get(branch)?.has(path) ?? false;
+  const before = headOf(repo, branch, person.date);
   const commit = commitFiles(repo, branch, new Map([[path, content]]), `Update ${path}\n`, person);
+  const change = content === null ? "removed" : existed ? "modified" : "added";
+  ctx.emit({
+    event: "push",
+    repo,
+    branch,
+    before,
+    after: commit.sha,
+    message: `Update ${path}`,
+    added: change === "added" ? [path] : [],
+    modified: change === "modified" ? [path] : [],
+    removed: change === "removed" ? [path] : [],
+    sender: ctx.actor,
+  });
   for (const pull of pullsOf(repo).values()) {
     if (pull.state === "open" && pull.headRef === branch) {
       pull.updatedAt = person.date;

@@ -8,6 +8,7 @@ import { userShape } from "../shapes/user-shape.js";
 import type { GitHubState } from "../state/github-state.js";
 import type { WebhookIntent } from "../state/mutation-context.js";
 import { pullRequestPayload } from "./pull-request-payload.js";
+import { pushPayload } from "./push-payload.js";
 import { workflowRunPayload } from "./workflow-run-payload.js";
 
 interface WebhookDefinition {
@@ -37,6 +38,7 @@ const ACTION_SPECIFIC_KEYS = ["label", "comment", "assignee", "changes", "organi
 export function buildPayload(state: GitHubState, urls: BaseUrls, intent: WebhookIntent): Record<string, unknown> {
   if (intent.event === "pull_request") return pullRequestPayload(state, urls, intent);
   if (intent.event === "workflow_run") return workflowRunPayload(state, urls, intent);
+  if (intent.event === "push") return pushPayload(state, urls, intent);
   const definition = examples().find((candidate) => candidate.name === intent.event);
   const example =
     definition?.examples.find((candidate) => candidate.action === intent.action) ?? definition?.examples[0];

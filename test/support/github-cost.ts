@@ -4,7 +4,7 @@
  * with the app's JWT (`GET /app`, `POST /app/installations/{id}/access_tokens`, the
  * `…/installation` look-ups) count against the app, not the installation.
  */
-import type { RequestRecord } from "../../test/support/github/http/api-request-handler.js";
+import type { RequestRecord } from "./github/http/api-request-handler.js";
 
 /** Endpoints GitHub only answers for the app itself, authenticated with its JWT. */
 const APP_JWT_PATH =
