@@ -2,6 +2,7 @@ import type { ApproveArgs } from "../../commands/parse/args/approve.js";
 import type { StepArgs } from "../../commands/parse/args/step.js";
 import { getPermission, hasAtLeast } from "../../github/get-permission.js";
 import type { Permission } from "../../config/schema.js";
+import { executionWaitingOn } from "../../runbooks/commands/execution-waiting-on.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
 import type { EventScope } from "../event-scope.js";
 import { listExecutions } from "./execution-store.js";
@@ -61,31 +62,9 @@ async function completeStep(
       reply: `@${actor} this needs at least \`${needed}\` access to the repository.`,
     };
   }
-  const executions = await listExecutions(scope.reads, issue);
-  const waiting = executions.filter(
-    (e) =>
-      e.state.status === "running" &&
-      [...e.state.steps, ...e.state.rollback].some(
-        (s) => s.id === stepId && s.status === "running",
-      ),
-  );
-  if (waiting.length === 0) {
-    const known = executions.some((e) =>
-      [...e.state.steps, ...e.state.rollback].some((s) => s.id === stepId),
-    );
-    return {
-      ok: false,
-      reply: known
-        ? `Step \`${stepId}\` is not waiting right now.`
-        : `No runbook on this incident has a step \`${stepId}\`.`,
-    };
-  }
-  if (waiting.length > 1)
-    return {
-      ok: false,
-      reply: `More than one running runbook waits on \`${stepId}\` (${waiting.map((w) => `\`${w.state.runbook}\``).join(", ")}); tick it in the runbook comment instead.`,
-    };
-  const stored = waiting[0]!;
+  const found = executionWaitingOn(await listExecutions(scope.reads, issue), stepId);
+  if ("reply" in found) return { ok: false, reply: found.reply };
+  const stored = found.execution;
   const result = await advanceStored({ scope, issue }, stored, [event(actor)]);
   if ("error" in result) return { ok: false, reply: result.error };
   if (result.ignored) return { ok: false, reply: `Nothing changed: ${result.ignored}.` };
