@@ -6,7 +6,8 @@ import { createAnswerCache, useConditionalRequests, type AnswerCache } from "../
 import { createConfigCache, type ConfigCache } from "../github/config-cache.js";
 import { primeScope } from "../handlers/event-scope.js";
 import { routeEvent, type Route } from "../handlers/route-event.js";
-import { labelNames } from "../incident/label-names.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import { labelNames, type LabelNames } from "../incident/label-names.js";
 import { identifyApp, isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
 
 /** What one app instance keeps across deliveries: its login, caches and coordination. */
@@ -33,6 +34,17 @@ export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordina
   };
 }
 
+/** Label names per loaded config: built once per config, not once per event. */
+const namesPerConfigCache = new WeakMap<LoadedConfig, LabelNames>();
+function namesOf(loaded: LoadedConfig): LabelNames {
+  let names = namesPerConfigCache.get(loaded);
+  if (!names) {
+    names = labelNames(loaded.config);
+    namesPerConfigCache.set(loaded, names);
+  }
+  return names;
+}
+
 export type Handle<C extends Context> = (context: C, deps: AppDeps, route: Route) => Promise<void>;
 
 /**
@@ -51,22 +63,24 @@ export function pipeline<C extends Context>(
     const { deps, coordination } = runtime;
     try {
       if (options.ownEvents !== "accept" && (await isOwnEvent(context, runtime.login))) return;
-      const installation = (context.payload as { installation?: { id: number } }).installation?.id;
-      useConditionalRequests(
-        context.octokit,
-        runtime.answers,
-        installation ?? "-",
-        coordination.shared,
-      );
-      const loaded = await runtime.configs.get(context, deps.now());
+      // Only an event that makes a request pays for making its GETs conditional.
+      let conditional = false;
+      const conditionalReads = () => {
+        if (conditional) return;
+        conditional = true;
+        const installation = (context.payload as { installation?: { id: number } }).installation?.id;
+        useConditionalRequests(context.octokit, runtime.answers, installation ?? "-", coordination.shared);
+      };
+      const loaded = await runtime.configs.get(context, deps.now(), conditionalReads);
       const payload = context.payload as unknown as Record<string, unknown>;
       const action = typeof payload.action === "string" ? `.${payload.action}` : "";
       const route = routeEvent({
         name: `${context.name}${action}`,
         payload,
-        names: labelNames(loaded.config),
+        names: namesOf(loaded),
       });
       if (route.kind === "ignore") return;
+      conditionalReads();
       await identifyApp(context, runtime.login);
       await coordination.withLock(route.key, async () => {
         if (await coordination.isHandled(context.id)) return;

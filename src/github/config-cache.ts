@@ -22,8 +22,11 @@ interface CachedConfig {
  * after {@link CONFIG_REVALIDATE_MS}.
  */
 export interface ConfigCache {
-  /** The repository's config, from the cache while it is fresh, else read (and validated) again. */
-  get(context: Context, now: Date): Promise<LoadedConfig>;
+  /**
+   * The repository's config, from the cache while it is fresh, else read (and validated)
+   * again; `beforeRead` runs first when it must be read.
+   */
+  get(context: Context, now: Date, beforeRead?: () => void): Promise<LoadedConfig>;
   /** Drops a repository's cached config (a push changed what it reads), on every replica. */
   forget(installation: number | undefined, fullName: string): Promise<void>;
 }
@@ -38,13 +41,16 @@ export function createConfigCache(
 ): ConfigCache {
   const configPerRepositoryCache = new LRUCache<string, CachedConfig>({ max: 5_000 });
   return {
-    async get(context, now) {
+    async get(context, now, beforeRead) {
       const payload = context.payload as {
         installation?: { id: number };
         repository?: { full_name: string };
       };
       const fullName = payload.repository?.full_name;
-      if (!fullName) return loadConfig(context);
+      if (!fullName) {
+        beforeRead?.();
+        return loadConfig(context);
+      }
       const key = keyOf(payload.installation?.id, fullName);
       const cached = configPerRepositoryCache.get(key);
       const generation = await shared?.get(`config-generation:${key}`);
@@ -54,6 +60,7 @@ export function createConfigCache(
         now.getTime() - cached.readAt < revalidateMs
       )
         return cached.loaded;
+      beforeRead?.();
       const loaded = await loadConfig(context);
       // A file that could not be read is tried again on the next event, not kept for minutes.
       if (!loaded.problems.some((p) => p.field === "(file)" && p.message.startsWith("could not be read")))
