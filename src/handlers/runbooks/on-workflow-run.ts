@@ -6,6 +6,7 @@ import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
 import { startMatchingRunbooks } from "./start-matching-runbooks.js";
+import { carriesRun, stepOfWorkflowRun } from "../../runbooks/decide/step-of-workflow-run.js";
 import { TICK_WORKFLOW } from "../route-event.js";
 
 /** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
@@ -32,9 +33,7 @@ export async function onWorkflowRun(
   if (correlation) return advanceRun(scope, correlation.issue, run, defaultBranch, correlation);
   // Otherwise the incidents are found by reading, and each is locked before it is touched.
   const open = await runningByIncident(scope);
-  const owner = open.find((i) =>
-    i.running.some((e) => [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id)),
-  );
+  const owner = open.find((i) => i.running.some((e) => carriesRun(e.state, run.id)));
   if (owner)
     return scope.lockIncident(owner.issue, () =>
       advanceRun(scope, owner.issue, run, defaultBranch, undefined),
@@ -53,26 +52,11 @@ async function advanceRun(
   defaultBranch: string,
   correlation: ReturnType<typeof parseCorrelationId>,
 ): Promise<void> {
-  const found = (await listExecutions(scope.reads, issue)).find((e) =>
-    correlation
-      ? e.state.executionId === correlation.executionId
-      : [...e.state.steps, ...e.state.rollback].some((s) => s.runId === run.id),
-  );
-  if (!found) return;
-  const slot = [...found.state.steps, ...found.state.rollback].find((s) =>
-    correlation ? s.correlationId === correlation.correlationId : s.runId === run.id,
-  );
-  if (!slot?.correlationId) return;
+  const executions = await listExecutions(scope.reads, issue);
+  const step = stepOfWorkflowRun(executions, run, correlation);
+  if (!step) return;
   const ctx: EffectContext = { scope, issue, defaultBranch };
-  const result = await advanceStored(ctx, found, [
-    {
-      type: "workflowCompleted",
-      correlationId: slot.correlationId,
-      runId: run.id,
-      conclusion: run.conclusion ?? "unknown",
-      url: run.html_url,
-    },
-  ]);
+  const result = await advanceStored(ctx, step.execution, [step.event]);
   if ("error" in result) {
     scope.log.warn(
       { delivery: scope.deliveryId, issue, reason: result.error },
@@ -80,7 +64,7 @@ async function advanceRun(
     );
     return;
   }
-  if (result.state.status !== found.state.status)
+  if (result.state.status !== step.execution.state.status)
     await recordExecutions(scope, issue, [result.state]);
 }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { carriesRun, stepOfWorkflowRun } from "../../../src/runbooks/decide/step-of-workflow-run.js";
+import { execution, runbook } from "./fixtures.js";
+
+const rb = runbook(`name: roll
+steps:
+  - { id: roll, title: Roll back, type: remediate, run: { kind: workflow, workflow: rollback.yml } }
+rollback:
+  - { id: undo, title: Undo, type: remediate, run: { kind: workflow, workflow: undo.yml } }
+`);
+const dispatched = (id: string, step: string, runId?: number) => {
+  const state = execution(rb, id);
+  Object.assign(state.steps.find((s) => s.id === step) ?? state.rollback.find((s) => s.id === step)!, {
+    status: "running",
+    correlationId: `${id}.${step}`,
+    ...(runId !== undefined ? { runId } : {}),
+  });
+  return { commentId: 1, state };
+};
+const first = dispatched("fw7-roll-1", "roll", 501);
+const second = dispatched("fw7-roll-2", "undo");
+const run = (id: number, conclusion: string | null = "success") => ({ id, conclusion, html_url: `https://github.test/runs/${id}` });
+const completes = (e: typeof first, correlationId: string, id: number, conclusion = "success") => ({
+  execution: e,
+  event: { type: "workflowCompleted", correlationId, runId: id, conclusion, url: `https://github.test/runs/${id}` },
+});
+
+describe("stepOfWorkflowRun", () => {
+  it.each([
+    { name: "by correlation id", r: run(900), correlation: { executionId: "fw7-roll-2", correlationId: "fw7-roll-2.undo" }, want: completes(second, "fw7-roll-2.undo", 900) },
+    { name: "by the run id the dispatch returned", r: run(501, "failure"), correlation: undefined, want: completes(first, "fw7-roll-1.roll", 501, "failure") },
+    { name: "a run without a conclusion", r: run(501, null), correlation: undefined, want: completes(first, "fw7-roll-1.roll", 501, "unknown") },
+    { name: "no step ran it", r: run(777), correlation: undefined, want: undefined },
+    { name: "a correlation id of another execution", r: run(900), correlation: { executionId: "fw7-roll-9", correlationId: "fw7-roll-9.roll" }, want: undefined },
+    { name: "a correlation id naming no step", r: run(900), correlation: { executionId: "fw7-roll-1", correlationId: "fw7-roll-1.nope" }, want: undefined },
+  ])("$name", ({ r, correlation, want }) => {
+    expect(stepOfWorkflowRun([first, second], r, correlation)).toEqual(want);
+  });
+
+  it.each([
+    { runId: 501, want: true },
+    { runId: 502, want: false },
+  ])("carriesRun($runId) = $want", ({ runId, want }) => {
+    expect(carriesRun(first.state, runId)).toBe(want);
+  });
+});
