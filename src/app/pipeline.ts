@@ -78,6 +78,8 @@ export function pipeline<C extends Context>(
         name: `${context.name}${action}`,
         payload,
         names: namesOf(loaded),
+        appLogin:
+          context.name === "workflow_run" ? await runtime.login().catch(() => undefined) : undefined,
       });
       if (route.kind === "ignore") return;
       conditionalReads();

@@ -23,6 +23,8 @@ export interface RouteInput {
   name: string;
   payload: Record<string, unknown>;
   names: LabelNames;
+  /** The app's own login (`<slug>[bot]`): runs it dispatched are the only uncorrelated runs worth a look. */
+  appLogin?: string;
 }
 
 const IGNORE: Route = { kind: "ignore" };
@@ -30,7 +32,7 @@ const IGNORE: Route = { kind: "ignore" };
 /** The tick workflow shipped in `.github/workflows/firewatch-tick.yml`: its runs tick open incidents. */
 export const TICK_WORKFLOW = "firewatch-tick.yml";
 
-export function routeEvent({ name, payload, names }: RouteInput): Route {
+export function routeEvent({ name, payload, names, appLogin }: RouteInput): Route {
   const repo = (payload.repository as { full_name?: string } | undefined)?.full_name ?? "?";
   const incident = (issue: number): Route => ({ kind: "incident", issue, key: `${repo}#${issue}` });
   const [event, action] = name.split(".");
@@ -49,9 +51,11 @@ export function routeEvent({ name, payload, names }: RouteInput): Route {
     const correlation = parseCorrelationId(`${run.display_title ?? ""} ${run.name ?? ""}`);
     if (correlation) return incident(correlation.issue);
     const isTick = (run.path ?? "").split("/").pop() === TICK_WORKFLOW;
-    return isTick || run.event === "workflow_dispatch"
-      ? { kind: "search", key: `${repo}:runs` }
-      : IGNORE;
+    // A step's run whose title lacks the id: dispatched by the app itself.
+    const starter = run.triggering_actor?.login ?? run.actor?.login;
+    const dispatchedByApp =
+      run.event === "workflow_dispatch" && (appLogin === undefined || starter === appLogin);
+    return isTick || dispatchedByApp ? { kind: "search", key: `${repo}:runs` } : IGNORE;
   }
   return IGNORE;
 }
@@ -67,6 +71,8 @@ interface RunPayload {
   name?: string | null;
   path?: string;
   event?: string;
+  actor?: { login?: string } | null;
+  triggering_actor?: { login?: string } | null;
 }
 
 interface IssuePayload {
