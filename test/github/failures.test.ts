@@ -57,4 +57,27 @@ describe("when GitHub fails", () => {
     expect(gh.issue(n).labels).toEqual(["incident"]);
     gh.failures.clear();
   });
+
+  it("a redelivery of a delivery that failed part-way finishes what was left undone; a duplicate of a finished one does nothing", async () => {
+    scenario = await startFirewatch();
+    const { gh } = scenario;
+    // The labels are written, then both attempts at the card fail: the delivery fails part-way.
+    gh.failNext({ route: "issues/create-comment", status: 500, times: 2 });
+    const n = gh.as("alice").openIssue({ title: "Embeddings down", labels: ["incident"] });
+    await gh.settle();
+    const failed = gh.deliveries.find((d) => d.status === 500)!;
+    expect(gh.issue(n).labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
+    expect(cards(gh.issue(n).comments)).toHaveLength(0);
+    gh.failures.clear();
+
+    gh.redeliver(failed.id); // as from the app's settings: same X-GitHub-Delivery
+    await gh.settle();
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+
+    const writes = gh.requests.filter((r) => r.method !== "GET").length;
+    gh.redeliver(failed.id);
+    await gh.settle();
+    expect(gh.requests.filter((r) => r.method !== "GET").length).toBe(writes);
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+  });
 });
