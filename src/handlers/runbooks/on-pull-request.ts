@@ -1,11 +1,10 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
 import { openScope } from "../event-scope.js";
-import { ANNOTATIONS_PER_REQUEST, CHECK_NAME, checkRunbookFiles } from "./check-runbook-files.js";
+import { annotationBatches } from "../../runbooks/check/annotation-batches.js";
+import { changedRunbookPaths } from "../../runbooks/check/changed-runbook-paths.js";
+import { CHECK_NAME, checkRunbookFiles } from "../../runbooks/check/check-runbook-files.js";
 import { loadRunbookFile } from "./runbook-files.js";
-
-/** Changed runbook files checked per pull request (each is one API request). */
-const MAX_CHECKED_FILES = 50;
 
 /**
  * A pull request that changes runbooks gets the `firewatch/runbooks` check on its head
@@ -19,18 +18,12 @@ export async function onRunbookPullRequest(
   const pull = context.payload.pull_request;
   const scope = await openScope(context, deps);
   const { octokit, repo } = scope;
-  const directory = `${scope.config.runbooks.directory.replace(/\/+$/, "")}/`;
   const changed = await octokit.paginate(octokit.rest.pulls.listFiles, {
     ...repo,
     pull_number: pull.number,
     per_page: 100,
   });
-  const paths = changed
-    .filter(
-      (f) =>
-        f.status !== "removed" && f.filename.startsWith(directory) && /\.ya?ml$/.test(f.filename),
-    )
-    .map((f) => f.filename);
+  const paths = changedRunbookPaths(changed, scope.config.runbooks.directory);
   if (paths.length === 0) return;
   const headSha = pull.head.sha;
   const { data: existing } = await octokit.rest.checks.listForRef({
@@ -40,13 +33,9 @@ export async function onRunbookPullRequest(
     filter: "all",
   });
   if (existing.check_runs.length > 0) return;
-  const files = await Promise.all(
-    paths.slice(0, MAX_CHECKED_FILES).map((path) => loadRunbookFile(scope, path, headSha)),
-  );
+  const files = await Promise.all(paths.map((path) => loadRunbookFile(scope, path, headSha)));
   const outcome = checkRunbookFiles(files);
-  const batches: (typeof outcome.annotations)[] = [];
-  for (let i = 0; i < outcome.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-    batches.push(outcome.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  const batches = annotationBatches(outcome.annotations);
   const output = (annotations: typeof outcome.annotations) => ({
     title: outcome.title,
     summary: outcome.summary,

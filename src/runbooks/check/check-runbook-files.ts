@@ -1,10 +1,8 @@
-import { dryRun, syntheticIncident } from "../../runbooks/dry-run.js";
-import type { RunbookError } from "../../runbooks/validate-runbook.js";
-import type { RunbookFile } from "./runbook-files.js";
+import { dryRun, syntheticIncident } from "../dry-run.js";
+import type { RunbookError } from "../validate-runbook.js";
+import type { RunbookFile } from "../runbook-file.js";
 
 export const CHECK_NAME = "firewatch/runbooks";
-/** GitHub takes at most 50 annotations per create or update request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub refuses a check-run summary over 65,535 characters. */
 const MAX_SUMMARY = 60_000;
 
