@@ -1,0 +1,108 @@
+/**
+ * What the replica scenarios share: the incident test/incident/concurrency.test.ts uses (its
+ * config, critical runbook and form), readers for what a person sees in an issue (the card,
+ * its hidden state), the seed that splits deliveries between replicas, and a log of the
+ * stand-in's writes with the moment each was carried out.
+ */
+import { onTestFailed } from "vitest";
+import { defaultHandlers } from "../support/github/handlers/default-handlers.js";
+import type { HandlerRegistry } from "../support/github/handlers/operation-handler.js";
+import type { GitHubStandIn } from "../support/github/github-stand-in.js";
+import type { IssueView } from "../support/github/issue-view.js";
+
+type Comments = IssueView["comments"];
+
+export const CARD_HEADING = "## 🔥 Incident";
+
+export const cards = (comments: Comments) => comments.filter((c) => c.body.includes(CARD_HEADING));
+export const cardOf = (comments: Comments) => cards(comments)[0]?.body ?? "";
+
+/** The card's hidden state block: what the app remembers about the incident. */
+export const stateOf = (comments: Comments) =>
+  JSON.parse(/<!-- firewatch:data incident (.*?) -->/s.exec(cardOf(comments))?.[1] ?? "{}") as {
+    notes?: { text: string }[];
+    handled?: number[];
+  };
+
+export const noteTexts = (comments: Comments) =>
+  (stateOf(comments).notes ?? []).map((note) => note.text).sort();
+
+export const CONFIG = `
+escalation:
+  critical: ["@acme/incident-leads"]
+`;
+
+export const CRITICAL_RUNBOOK = `name: page-gpu-team
+description: Critical GPU incidents
+triggers:
+  severities: [critical]
+steps:
+  - id: check
+    title: Check the GPU dashboards
+    type: assess
+    run:
+      kind: manual
+      instructions: Look at gpu_cache_usage_perc and num_requests_waiting.
+`;
+
+export const FORM_BODY = [
+  "### Summary",
+  "",
+  "inference: CUDA out of memory on every vLLM replica",
+  "",
+  "### Severity",
+  "",
+  "critical",
+  "",
+  "### Affected services",
+  "",
+  "inference",
+].join("\n");
+
+/**
+ * The seed of the random split of deliveries between replicas: `REPLICA_SEED` to replay one,
+ * else a fresh one. Printed when the test fails, with the burst's seed (`BURST_SEED`).
+ */
+export function replicaSeed(): number {
+  const replay = Number(process.env.REPLICA_SEED);
+  return process.env.REPLICA_SEED && Number.isInteger(replay)
+    ? replay
+    : Math.floor(Math.random() * 2 ** 31);
+}
+
+/** Call inside a test: on failure, prints how to replay its split and its last burst. */
+export function printSeedsOnFailure(gh: GitHubStandIn, split: number): void {
+  onTestFailed(() => {
+    const burst = gh.lastBurstSeed === undefined ? "" : ` BURST_SEED=${gh.lastBurstSeed}`;
+    console.error(`replicas: replay with REPLICA_SEED=${split}${burst}`);
+  });
+}
+
+/** A write the stand-in carried out: which operation, and when (epoch ms) its handler ran. */
+export interface TimedWrite {
+  operationId: string;
+  at: number;
+}
+
+/** Operations that change something (an installation token is not a change to the repository). */
+const WRITE = /^(?!apps\/)[^/]+\/(create|update|add|set|remove|delete|merge|request)(-|$)/;
+
+/**
+ * The stand-in's own handlers, each write also noted with the moment it was applied: what
+ * GitHub's timeline would show, to the millisecond. Pass `handlers` to the scenario.
+ */
+export function timedWrites(): { handlers: HandlerRegistry; writes: TimedWrite[] } {
+  const writes: TimedWrite[] = [];
+  const handlers: HandlerRegistry = {};
+  for (const [operationId, handler] of Object.entries(defaultHandlers)) {
+    if (!WRITE.test(operationId)) continue;
+    handlers[operationId] = (ctx) => {
+      writes.push({ operationId, at: Date.now() });
+      return handler(ctx);
+    };
+  }
+  return { handlers, writes };
+}
+
+/** The deliveries recorded from index `from` on (a scenario shared by several tests). */
+export const deliveriesSince = (gh: GitHubStandIn, from: number) => gh.deliveries.slice(from);
