@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
+import { isAppAuthor } from "../../github/app-author.js";
 import { getPermission, hasAtLeast } from "../../github/get-permission.js";
 import { decideCheckboxTicks } from "../../runbooks/decide/checkbox-ticks.js";
 import { executionBeforeEdit } from "../../runbooks/decide/execution-before-edit.js";
@@ -24,7 +25,7 @@ export async function onRunbookCommentEdited(
 ): Promise<void> {
   const { comment, issue, sender } = context.payload;
   const before = executionBeforeEdit({
-    authorType: comment.user?.type,
+    byApp: isAppAuthor(context.octokit, comment.user),
     body: comment.body,
     bodyBefore: context.payload.changes.body?.from,
     issue: issue.number,

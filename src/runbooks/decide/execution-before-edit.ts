@@ -4,8 +4,8 @@ import { EXECUTION_BLOCK } from "../engine/render-execution-comment.js";
 
 /** What an `issue_comment.edited` payload says about the comment. */
 export interface CommentEdit {
-  /** `Bot` for the app's own comments. */
-  authorType: string | undefined;
+  /** Written by the app's own account (`isAppAuthor`): hidden state counts only there. */
+  byApp: boolean;
   body: string;
   /** The body before the edit, as GitHub recorded it. */
   bodyBefore: string | undefined;
@@ -14,11 +14,12 @@ export interface CommentEdit {
 
 /**
  * The execution an edited comment held before the edit, when the edit can concern a runbook:
- * a bot's comment with a runbook key whose earlier body holds an execution of this issue.
+ * the app's own comment with a runbook key whose earlier body holds an execution of this issue
+ * (another bot's copy of it may carry a planted block).
  * Anything else is dropped from the payload alone, before any request.
  */
 export function executionBeforeEdit(edit: CommentEdit): ExecutionState | undefined {
-  if (edit.authorType !== "Bot" || !edit.body.includes("<!-- firewatch:key runbook:"))
+  if (!edit.byApp || !edit.body.includes("<!-- firewatch:key runbook:"))
     return undefined;
   const before = parseExecutionState(readDataBlock(edit.bodyBefore, EXECUTION_BLOCK));
   return before && before.incident.number === edit.issue ? before : undefined;

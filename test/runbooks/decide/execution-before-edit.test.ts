@@ -11,13 +11,13 @@ const ofIssue8 = `${renderExecutionComment(rb, { ...state, incident: { ...state.
 
 describe("executionBeforeEdit", () => {
   it.each([
-    { name: "the app's runbook comment", authorType: "Bot", body: stored, bodyBefore: stored, want: state },
-    { name: "a person's comment", authorType: "User", body: stored, bodyBefore: stored, want: undefined },
-    { name: "the app's card, not a runbook", authorType: "Bot", body: "card <!-- firewatch:key card -->", bodyBefore: stored, want: undefined },
-    { name: "no earlier body", authorType: "Bot", body: stored, bodyBefore: undefined, want: undefined },
-    { name: "an earlier body without state", authorType: "Bot", body: stored, bodyBefore: `text ${KEY}`, want: undefined },
-    { name: "an execution of another issue", authorType: "Bot", body: stored, bodyBefore: ofIssue8, want: undefined },
-  ])("$name", ({ authorType, body, bodyBefore, want }) => {
-    expect(executionBeforeEdit({ authorType, body, bodyBefore, issue: 7 })).toEqual(want);
+    { name: "the app's runbook comment", byApp: true, body: stored, bodyBefore: stored, want: state },
+    { name: "a comment not by the app (a person's, another bot's)", byApp: false, body: stored, bodyBefore: stored, want: undefined },
+    { name: "the app's card, not a runbook", byApp: true, body: "card <!-- firewatch:key card -->", bodyBefore: stored, want: undefined },
+    { name: "no earlier body", byApp: true, body: stored, bodyBefore: undefined, want: undefined },
+    { name: "an earlier body without state", byApp: true, body: stored, bodyBefore: `text ${KEY}`, want: undefined },
+    { name: "an execution of another issue", byApp: true, body: stored, bodyBefore: ofIssue8, want: undefined },
+  ])("$name", ({ byApp, body, bodyBefore, want }) => {
+    expect(executionBeforeEdit({ byApp, body, bodyBefore, issue: 7 })).toEqual(want);
   });
 });
