@@ -29,6 +29,9 @@ export interface ScanResult {
 }
 
 const COMMAND = /^\/[A-Za-z][A-Za-z0-9_-]*(?:\s|$)/;
+/** CommonMark's first kind of HTML block: its text is shown as is (`<pre>`) or not at all. */
+const RAW_HTML_OPEN = /^<(?:pre|script|style|textarea)(?:[\s>]|$)/i;
+const RAW_HTML_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
 const SPACE = 32;
 const TAB = 9;
 
@@ -36,14 +39,16 @@ const TAB = 9;
  * Finds the lines of a comment that are commands, skipping what GitHub renders as code or
  * as a quote: fenced blocks (``` or ~~~, any length, closed by a fence of the same kind at
  * least as long, or running to the end), indented code, `>` quotes and the lines that
- * lazily continue a quote's paragraph. One pass; most lines are dismissed by their first
- * character, so a megabyte costs milliseconds.
+ * lazily continue a quote's paragraph, and raw HTML blocks (`<pre>` to the line holding
+ * `</pre>`, likewise `<script>`, `<style>`, `<textarea>`). One pass; most lines are
+ * dismissed by their first character, so a megabyte costs milliseconds.
  */
 export function scanCommandLines(body: string, options: ScanOptions): ScanResult {
   const result: ScanResult = { lines: [], problems: [], skipped: 0, firstSkipped: 0 };
   let fence: { char: string; length: number } | undefined;
   let quoteParagraph = false;
   let htmlComment = false;
+  let rawHtml = false;
   let start = 0;
   for (let n = 1; start <= body.length; n++) {
     let end = body.indexOf("\n", start);
@@ -61,6 +66,10 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
       if (body.slice(lineStart, lineEnd).includes("-->")) htmlComment = false;
       continue;
     }
+    if (rawHtml) {
+      if (RAW_HTML_CLOSE.test(body.slice(lineStart, lineEnd))) rawHtml = false;
+      continue;
+    }
     if (fence) {
       if (first === fence.char && indent <= 3) {
         const close = fenceAt(body, i, lineEnd);
@@ -74,7 +83,8 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
       continue;
     }
     if (indent >= 4 || body.charCodeAt(i) === TAB) continue;
-    const open = fenceAt(body, afterListMarker(body, i, lineEnd), lineEnd);
+    const content = afterListMarker(body, i, lineEnd);
+    const open = fenceAt(body, content, lineEnd);
     if (open && !(open.char === "`" && open.infoHasBacktick)) {
       fence = open;
       quoteParagraph = false;
@@ -82,6 +92,14 @@ export function scanCommandLines(body: string, options: ScanOptions): ScanResult
     }
     if (first === "<" && body.startsWith("<!--", i)) {
       htmlComment = !body.slice(i + 4, lineEnd).includes("-->");
+      continue;
+    }
+    if (
+      body[content] === "<" &&
+      RAW_HTML_OPEN.test(body.slice(content, Math.min(lineEnd, content + 11)))
+    ) {
+      rawHtml = !RAW_HTML_CLOSE.test(body.slice(content + 4, lineEnd));
+      quoteParagraph = false;
       continue;
     }
     if (first === ">") {

@@ -35,6 +35,16 @@ describe("parseCommands: which lines are commands", () => {
     ["a one-line HTML comment", "<!-- /ack -->\n/help", ["2:help"]],
     ["a multi-line HTML comment", "<!--\n/ack\n-->\n/help", ["4:help"]],
     ["an unclosed HTML comment runs to the end", "<!-- todo\n/ack", []],
+    ["a <pre> block", "<pre>\n/ack\n</pre>\n/help", ["4:help"]],
+    ["a <pre> block with attributes, in capitals", "<PRE lang=\"sh\">\n/ack\n</PRE>\n/help", ["4:help"]],
+    ["a <pre> block closed mid-line", "<pre>\n/ack\ndone</pre> here\n/help", ["4:help"]],
+    ["a <pre> block opened and closed on one line", "<pre>x</pre>\n/ack", ["2:ack"]],
+    ["a <pre> block inside a list item", "- <pre>\n  /ack\n  </pre>\n/help", ["4:help"]],
+    ["a <pre> block after a paragraph, with no blank line", "look:\n<pre>\n/ack\n</pre>", []],
+    ["an unclosed <pre> block runs to the end", "<pre>\n/ack\n/help", []],
+    ["a <textarea> block", "<textarea>\n/ack\n</textarea>\n/help", ["4:help"]],
+    ["a tag that only starts like pre", "<prelude>\n/ack", ["2:ack"]],
+    ["<pre> in the middle of a line is not a block", "see <pre>\n\n/ack", ["3:ack"]],
     ["a blank quote line ends the quoted paragraph", "> quoted\n>\n/ack", ["3:ack"]],
     ["unicode around commands", "🔥 on fire\n/note GPU 💥 — naïve café 日本語", ["2:note"]],
   ])("%s", (_name, body, expected) => {
@@ -86,6 +96,7 @@ describe("parseCommands: caps", () => {
     ["commands", "/note hello world\n".repeat(58_000), 20],
     ["fences", "```\n/ack\n```\n".repeat(85_000), 0],
     ["quote lines", "> /ack\n".repeat(150_000), 0],
+    ["<pre> blocks", "<pre>\n/ack\n</pre>\n".repeat(60_000), 0],
   ])("parses a 1 MB comment of %s and runs at most 20 commands", (_name, body, expected) => {
     expect(body.length).toBeGreaterThan(1_000_000);
     expect(parseCommands(body).commands).toHaveLength(expected);
