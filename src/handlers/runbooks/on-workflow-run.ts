@@ -6,7 +6,13 @@ import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
 import { startMatchingRunbooks } from "./start-matching-runbooks.js";
-import { carriesRun, stepOfWorkflowRun } from "../../runbooks/decide/step-of-workflow-run.js";
+import {
+  carriesRun,
+  stepOfWorkflowRun,
+  type RunTrust,
+} from "../../runbooks/decide/step-of-workflow-run.js";
+import { appLoginOf } from "../../github/app-author.js";
+import { loadRunbookFile } from "./runbook-files.js";
 import { TICK_WORKFLOW } from "../route-event.js";
 
 /** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
@@ -53,7 +59,8 @@ async function advanceRun(
   correlation: ReturnType<typeof parseCorrelationId>,
 ): Promise<void> {
   const executions = await listExecutions(scope.reads, issue);
-  const step = stepOfWorkflowRun(executions, run, correlation);
+  const trust = await runTrust(scope, executions, correlation);
+  const step = stepOfWorkflowRun(executions, run, correlation, trust);
   if (!step) return;
   const ctx: EffectContext = { scope, issue, defaultBranch };
   const result = await advanceStored(ctx, step.execution, [step.event]);
@@ -66,6 +73,30 @@ async function advanceRun(
   }
   if (result.state.status !== step.execution.state.status)
     await recordExecutions(scope, issue, [result.state]);
+}
+
+/**
+ * What a run must also be when its step has no run id from the dispatch: the app's own, of
+ * the step's workflow file (read from the runbook at the execution's commit).
+ */
+async function runTrust(
+  scope: EventScope,
+  executions: readonly StoredExecution[],
+  correlation: ReturnType<typeof parseCorrelationId>,
+): Promise<RunTrust | undefined> {
+  const execution = correlation
+    ? executions.find((e) => e.state.executionId === correlation.executionId)
+    : undefined;
+  if (!execution) return undefined;
+  const file = await loadRunbookFile(scope, execution.state.file, execution.state.sha);
+  const steps = [...(file.runbook?.steps ?? []), ...(file.runbook?.rollback ?? [])];
+  return {
+    appLogin: appLoginOf(scope.octokit),
+    workflowOf: (id) => {
+      const run = steps.find((s) => s.id === id)?.run;
+      return run?.kind === "workflow" ? run.workflow : undefined;
+    },
+  };
 }
 
 interface OpenIncident {

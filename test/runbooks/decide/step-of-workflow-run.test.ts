@@ -19,7 +19,19 @@ const dispatched = (id: string, step: string, runId?: number) => {
 };
 const first = dispatched("fw7-roll-1", "roll", 501);
 const second = dispatched("fw7-roll-2", "undo");
-const run = (id: number, conclusion: string | null = "success") => ({ id, conclusion, html_url: `https://github.test/runs/${id}` });
+const run = (id: number, conclusion: string | null = "success", extra: Record<string, unknown> = {}) => ({
+  id,
+  conclusion,
+  html_url: `https://github.test/runs/${id}`,
+  event: "workflow_dispatch",
+  path: ".github/workflows/undo.yml",
+  triggering_actor: { login: "firewatch[bot]" },
+  ...extra,
+});
+const trust = {
+  appLogin: "firewatch[bot]",
+  workflowOf: (id: string) => ({ roll: "rollback.yml", undo: "undo.yml" })[id],
+};
 const completes = (e: typeof first, correlationId: string, id: number, conclusion = "success") => ({
   execution: e,
   event: { type: "workflowCompleted", correlationId, runId: id, conclusion, url: `https://github.test/runs/${id}` },
@@ -34,7 +46,19 @@ describe("stepOfWorkflowRun", () => {
     { name: "a correlation id of another execution", r: run(900), correlation: { executionId: "fw7-roll-9", correlationId: "fw7-roll-9.roll" }, want: undefined },
     { name: "a correlation id naming no step", r: run(900), correlation: { executionId: "fw7-roll-1", correlationId: "fw7-roll-1.nope" }, want: undefined },
   ])("$name", ({ r, correlation, want }) => {
-    expect(stepOfWorkflowRun([first, second], r, correlation)).toEqual(want);
+    expect(stepOfWorkflowRun([first, second], r, correlation, trust)).toEqual(want);
+  });
+
+  // A run is trusted for what it proves: the id GitHub returned at dispatch, else the app's own dispatch of the step's workflow.
+  it.each([
+    { name: "CI on a pull request titled with a step's correlation text, when the dispatch returned an id", r: run(900, "failure", { event: "pull_request", path: ".github/workflows/ci.yml" }), correlation: { executionId: "fw7-roll-1", correlationId: "fw7-roll-1.roll" } },
+    { name: "another run of the right workflow, when the dispatch returned an id", r: run(502, "failure", { path: ".github/workflows/rollback.yml" }), correlation: { executionId: "fw7-roll-1", correlationId: "fw7-roll-1.roll" } },
+    { name: "no id from the dispatch: a run started by push", r: run(900, "failure", { event: "push" }), correlation: { executionId: "fw7-roll-2", correlationId: "fw7-roll-2.undo" } },
+    { name: "no id from the dispatch: a run a person dispatched", r: run(900, "failure", { triggering_actor: { login: "mallory" } }), correlation: { executionId: "fw7-roll-2", correlationId: "fw7-roll-2.undo" } },
+    { name: "no id from the dispatch: another workflow file", r: run(900, "failure", { path: ".github/workflows/ci.yml" }), correlation: { executionId: "fw7-roll-2", correlationId: "fw7-roll-2.undo" } },
+    { name: "no id from the dispatch and nothing to check it against", r: run(900), correlation: { executionId: "fw7-roll-2", correlationId: "fw7-roll-2.undo" }, noTrust: true },
+  ])("refuses $name", ({ r, correlation, noTrust }) => {
+    expect(stepOfWorkflowRun([first, second], r, correlation, noTrust ? undefined : trust)).toBeUndefined();
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { PullRequest, Repository } from "./state/model.js";
 import type { WebhookIntent } from "./state/mutation-context.js";
 import type { CheckRun, WorkflowDispatch, WorkflowRun } from "./state/runbook-model.js";
 import { runbookData } from "./state/runbook-repository-data.js";
-import { completeWorkflowRun } from "./state/workflow-mutations.js";
+import { completeWorkflowRun, workflowId } from "./state/workflow-mutations.js";
 
 /** File changes in a push: new content, or `null` to delete. */
 export type FileChanges = Record<string, string | null>;
@@ -22,6 +22,11 @@ export interface RunbookActions {
     match: RunMatch,
     conclusion: "success" | "failure" | "cancelled" | "timed_out",
   ): WorkflowRun;
+  /**
+   * A run the app did not dispatch (CI on a pull request, a person's manual run): queued with
+   * this title, event and actor, to be completed with `completeWorkflowRun`. @returns the run
+   */
+  startRun(input: { login: string; path: string; title: string; event: string }): WorkflowRun;
   checkRuns(): readonly CheckRun[];
   /** A person pushes `changes` to a new branch and opens a pull request (`pull_request.opened`). @returns its number */
   openPullRequest(
@@ -52,6 +57,29 @@ export function runbookActions(
   return {
     dispatches: () => runbookData(repo).dispatches,
     workflowRuns: () => runbookData(repo).workflowRuns,
+    startRun({ login, path, title, event }) {
+      const data = runbookData(repo);
+      const now = state.clock.iso();
+      const run: WorkflowRun = {
+        id: state.nextId(),
+        workflowId: workflowId(path),
+        path,
+        name: title,
+        displayTitle: title,
+        headBranch: repo.defaultBranch,
+        headSha: headOf(repo, repo.defaultBranch, now),
+        runNumber: data.workflowRuns.filter((r) => r.path === path).length + 1,
+        status: "in_progress",
+        conclusion: null,
+        inputs: {},
+        actor: state.ensureUser(login),
+        event,
+        createdAt: now,
+        updatedAt: now,
+      };
+      data.workflowRuns.push(run);
+      return run;
+    },
     completeWorkflowRun(match, conclusion) {
       const open = runbookData(repo).workflowRuns.filter((r) => r.status !== "completed");
       const test =

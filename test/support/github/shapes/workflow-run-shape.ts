@@ -19,7 +19,7 @@ export function workflowRunShape(urls: BaseUrls, repo: Repository, run: Workflow
     display_title: run.displayTitle,
     run_number: run.runNumber,
     run_attempt: 1,
-    event: "workflow_dispatch",
+    event: run.event ?? "workflow_dispatch",
     status: run.status,
     conclusion: run.conclusion,
     workflow_id: run.workflowId,

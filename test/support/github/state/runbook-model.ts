@@ -25,6 +25,8 @@ export interface WorkflowRun {
   conclusion: string | null;
   inputs: Record<string, string>;
   actor: User;
+  /** What started it: `workflow_dispatch` (the default) for a dispatched run; `pull_request`, `push`, … */
+  event?: string;
   createdAt: string;
   updatedAt: string;
 }
