@@ -139,17 +139,26 @@ const ISO_TIME =
 /**
  * The form asks for `2026-11-26 14:05 UTC`. A time without a zone is UTC (the card's zone),
  * never the server's; anything that is not such a date and time is not read at all, since
- * `Date.parse` would guess (`March 3` becomes 3 March 2001, local time).
+ * `Date.parse` would guess (`March 3` becomes 3 March 2001, local time) and rolls a day
+ * past the month's end into the next month (`2026-02-30` becomes 2 March).
  */
 function parseTime(text: string | undefined, now: Date): string | undefined {
   if (!text) return undefined;
   const match = ISO_TIME.exec(text.trim());
   if (!match) return undefined;
   const [, date, time, zone] = match;
+  if (!isCalendarDate(date!)) return undefined;
   const offset = !zone || /^(Z|UTC|GMT)$/i.test(zone) ? "Z" : zone;
   const ms = Date.parse(time ? `${date}T${time}${offset}` : `${date}T00:00${offset}`);
   if (Number.isNaN(ms) || ms > now.getTime() + 5 * 60_000) return undefined;
   return new Date(ms).toISOString();
+}
+
+/** `YYYY-MM-DD` names a day that exists (no 30 February, no 31 April). */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
 function oneLine(text: string): string {

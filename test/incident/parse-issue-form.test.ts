@@ -87,6 +87,26 @@ describe("parseIssueForm", () => {
     }
   });
 
+  it.each([
+    ["30 February", "2026-02-30 10:00 UTC"],
+    ["31 April", "2026-04-31"],
+    ["29 February of a common year", "2025-02-29T08:00Z"],
+    ["month 0", "2026-00-10"],
+    ["day 0", "2026-01-00"],
+  ])("refuses %s instead of rolling it into the next month", (_name, text) => {
+    const parsed = parseIssueForm(form({ Summary: "x", Severity: "low", "Detected at": text }), NOW);
+    expect(parsed.detectedAt).toBeUndefined();
+    expect(parsed.problems).toEqual([
+      { field: "detectedAt", text: `**Detected at** \`${text}\` is not a past date and time such as 2026-11-26 14:05 UTC.` },
+    ]);
+  });
+
+  it("reads 29 February of a leap year", () => {
+    const parsed = parseIssueForm(form({ Summary: "x", Severity: "low", "Detected at": "2024-02-29 23:30" }), NOW);
+    expect(parsed.detectedAt).toBe("2024-02-29T23:30:00.000Z");
+    expect(parsed.problems).toEqual([]);
+  });
+
   it("shortens 100 KB of text in a field and says so", () => {
     const parsed = parseIssueForm(form({ Summary: "x".repeat(100_000), Severity: "high" }), NOW);
     expect(parsed.summary).toHaveLength(FIELD_LIMIT + 1);
