@@ -3,6 +3,7 @@ import type { Coordination } from "./coordination.js";
 import { silentLog, type CoordinationLog } from "./coordination-log.js";
 import { readCoordinationSettings } from "./coordination-settings.js";
 import { describeRedisUrl, NOT_A_REDIS_URL } from "./describe-redis-url.js";
+import { redisUrlOf } from "./redis-url.js";
 import { MemoryCoordination } from "./memory-coordination.js";
 import { RedisCoordination } from "./redis-coordination.js";
 
@@ -17,7 +18,7 @@ export async function connectCoordination(
   log: CoordinationLog = silentLog,
 ): Promise<Coordination> {
   const settings = readCoordinationSettings(env);
-  const url = env.REDIS_URL?.trim();
+  const url = redisUrlOf(env);
   if (!url) {
     log.info(
       "coordination in memory: one writer per incident within this process only; set REDIS_URL before running more than one replica",

@@ -12,3 +12,4 @@ export { MemoryCoordination, HANDLED_DELIVERIES_REMEMBERED } from "./memory-coor
 export { RedisCoordination } from "./redis-coordination.js";
 export { HandOverLog } from "./hand-over-log.js";
 export { exitAtStartup } from "./exit-at-startup.js";
+export { redisUrlOf, withholdRedisFromProbot, COORDINATION_REDIS_URL } from "./redis-url.js";

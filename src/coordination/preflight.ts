@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { connectCoordination } from "./connect-coordination.js";
 import { exitAtStartup } from "./exit-at-startup.js";
+import { withholdRedisFromProbot } from "./redis-url.js";
 
 // Probot reads `.env` itself later (without overriding what is set), so read it the same way.
 const fromFile = existsSync(".env") ? parseEnv(readFileSync(".env", "utf8")) : {};
@@ -19,3 +20,5 @@ try {
 } catch (error) {
   exitAtStartup(error);
 }
+// Then REDIS_URL is Firewatch's alone: Probot's throttle must not use it (redis-url.ts says why).
+withholdRedisFromProbot(process.env, fromFile);

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type ApplicationFunction } from "probot";
+import { withholdRedisFromProbot } from "../../src/coordination/index.js";
 import { testOctokit, type OctokitPlugins } from "./octokit-plugins.js";
 
 /** How long SIGTERM waits for deliveries in progress before cutting their connections. */
@@ -18,7 +19,10 @@ const DRAIN_MS = 2_000;
  */
 export async function serveAppProcess(appFn: ApplicationFunction, onStop: () => Promise<void> = async () => {}): Promise<void> {
   const plugins: OctokitPlugins = process.env.FIREWATCH_TEST_OCTOKIT_PLUGINS === "off" ? "off" : "production";
-  const probot = createProbot({ env: process.env, overrides: { Octokit: testOctokit(plugins, []) } });
+  // As `npm start` does (src/coordination/preflight.ts): REDIS_URL is Firewatch's, not Probot's throttle's.
+  const env = { ...process.env };
+  withholdRedisFromProbot(env);
+  const probot = createProbot({ env, overrides: { Octokit: testOctokit(plugins, []) } });
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) => {
     void middleware(req, res, () => {
