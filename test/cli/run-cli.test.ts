@@ -59,7 +59,7 @@ describe("firewatch CLI", () => {
   it("answers unknown commands and missing files with a message, not a crash", async () => {
     const { io, err } = fakeIo({});
     expect(await runCli(["frobnicate"], io)).toBe(2);
-    expect(err[0]).toMatch(/unknown command "frobnicate"/);
+    expect(err[0]).toMatch(/unknown command 'frobnicate'/);
     expect(await runCli(["dry-run", "nope.yml"], io)).toBe(1);
     expect(await runCli(["validate", "nope.yml"], io)).toBe(1);
   });

@@ -70,7 +70,7 @@ describe("firewatch metrics", () => {
     [["--repo", "acme"], {}, 2, '--repo "acme" is not owner/name'],
     [["--repo", "acme/llm", "--since", "lately"], {}, 2, '--since: "lately" is not a period'],
     [["--repo", "acme/llm", "--format", "html"], {}, 2, '--format "html" is not md or json'],
-    [["--repo", "acme/llm", "--bogus"], {}, 2, "Unknown option '--bogus'"],
+    [["--repo", "acme/llm", "--bogus"], {}, 2, "unknown option '--bogus'"],
     [["--repo", "acme/llm"], { env: {} }, 2, "GITHUB_TOKEN is not set"],
     [["--repo", "acme/nope"], {}, 1, "acme/nope was not found"],
   ])("%j fails clearly", async (args, override, code, message) => {

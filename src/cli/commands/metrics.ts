@@ -1,5 +1,4 @@
 import { Octokit } from "@octokit/rest";
-import { parseArgs } from "node:util";
 import { parseConfig } from "../../config/load-config.js";
 import { labelNames } from "../../incident/label-names.js";
 import { computeMetrics } from "../../metrics/compute-metrics.js";
@@ -11,7 +10,8 @@ import { parseSince, sinceDate } from "../../metrics/parse-since.js";
 import { renderMetricsMarkdown } from "../../metrics/render-metrics-markdown.js";
 import { noRequests } from "../../metrics/request-stats.js";
 import { loadYaml } from "../../yaml/load-yaml.js";
-import type { CliCommand, CliIo } from "../cli-command.js";
+import type { CliCommand, CliInput, CliIo } from "../cli-command.js";
+import { defineCommand } from "../define-command.js";
 
 export interface MetricsDeps {
   env: NodeJS.ProcessEnv;
@@ -21,7 +21,6 @@ export interface MetricsDeps {
   openCache(apiUrl: string, repo: string): Promise<(HttpCache & { save(): Promise<void> }) | undefined>;
 }
 
-const USAGE = "firewatch metrics --repo owner/name [--since 90d] [--format md|json] [--no-cache]";
 const REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -41,29 +40,30 @@ export function apiUrlFrom(env: NodeJS.ProcessEnv): string {
 
 /** `firewatch metrics`: the incident metrics report of a repository, from its issues' events. */
 export function createMetricsCommand(deps: MetricsDeps): CliCommand {
-  return {
+  return defineCommand({
     name: "metrics",
-    summary: "incident metrics report (MTTA, MTTR, …) from a repository's incident issues",
-    usage: USAGE,
-    run: (args, io) => runMetrics(args, io, deps),
-  };
+    define: (command) =>
+      command
+        .description("incident metrics report (MTTA, MTTR, …) from a repository's incident issues")
+        .usage("--repo <owner/name> [options]")
+        .option("--repo <owner/name>", "the repository whose incidents to report on (required)")
+        .option("--since <period>", "only incidents declared since: 90d, 12w, 6m, 1y or a date such as 2026-01-31")
+        .option("--format <format>", "md or json", "md")
+        .option("--no-cache", "ignore and do not write the cache of API answers"),
+    execute: (input, io) => runMetrics(input, io, deps),
+  });
 }
 
 export const metricsCommand = createMetricsCommand(defaultMetricsDeps);
 
-async function runMetrics(args: string[], io: CliIo, deps: MetricsDeps): Promise<number> {
-  let values: { repo?: string; since?: string; format?: string; "no-cache"?: boolean };
-  try {
-    ({ values } = parseArgs({ args, options: { repo: { type: "string" }, since: { type: "string" }, format: { type: "string", default: "md" }, "no-cache": { type: "boolean", default: false } } }));
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+async function runMetrics({ options, usageError: usage }: CliInput, io: CliIo, deps: MetricsDeps): Promise<number> {
+  const values = options as { repo?: string; since?: string; format: string; cache: boolean };
   const repoMatch = REPO.exec(values.repo ?? "");
-  if (!repoMatch) return usage(io, values.repo ? `--repo "${values.repo}" is not owner/name` : "--repo owner/name is required");
+  if (!repoMatch) return usage(values.repo ? `--repo "${values.repo}" is not owner/name` : "--repo owner/name is required");
   const [, owner, repo] = repoMatch as unknown as [string, string, string];
-  if (values.format !== "md" && values.format !== "json") return usage(io, `--format "${values.format}" is not md or json`);
+  if (values.format !== "md" && values.format !== "json") return usage(`--format "${values.format}" is not md or json`);
   const since = values.since === undefined ? undefined : parseSince(values.since);
-  if (since && !since.ok) return usage(io, `--since: ${since.error.replace(/`/g, "")}`);
+  if (since && !since.ok) return usage(`--since: ${since.error.replace(/`/g, "")}`);
   const token = deps.env.GITHUB_TOKEN || deps.env.GH_TOKEN;
   if (!token) {
     io.stderr("firewatch metrics: GITHUB_TOKEN is not set. Export a token that can read the repository's issues (a fine-grained token with Issues: read, or `gh auth token`).");
@@ -72,7 +72,7 @@ async function runMetrics(args: string[], io: CliIo, deps: MetricsDeps): Promise
 
   const apiUrl = apiUrlFrom(deps.env);
   const client = deps.createClient({ baseUrl: apiUrl, token });
-  const cache = values["no-cache"] ? undefined : await deps.openCache(apiUrl, `${owner}/${repo}`);
+  const cache = !values.cache ? undefined : await deps.openCache(apiUrl, `${owner}/${repo}`);
   const now = deps.now();
   const sinceAt = since?.ok ? sinceDate(since.value, now) : undefined;
   try {
@@ -111,9 +111,4 @@ function describeApiError(error: unknown, repo: string, apiUrl: string): string 
   if (status === 403) return `${apiUrl} refused the request (403): the token may lack access to ${repo}'s issues, or the rate limit is spent.`;
   if (status === 404) return `${repo} was not found at ${apiUrl}, or the token cannot see it.`;
   return error instanceof Error ? error.message : String(error);
-}
-
-function usage(io: CliIo, problem: string): number {
-  io.stderr(`firewatch metrics: ${problem}\nusage: ${USAGE}`);
-  return 2;
 }

@@ -1,5 +1,5 @@
 import { Octokit } from "@octokit/rest";
-import { parseArgs } from "node:util";
+import { Argument } from "commander";
 import { parseConfig } from "../../config/load-config.js";
 import type { GitHubClient } from "../../github/client.js";
 import { loadPostmortemInput } from "../../github/load-postmortem-input.js";
@@ -9,10 +9,10 @@ import { buildPostmortemData } from "../../reports/data/build-postmortem-data.js
 import { templateOverridePath } from "../../reports/load-template.js";
 import { renderReport } from "../../reports/render-report.js";
 import { loadYaml } from "../../yaml/load-yaml.js";
-import type { CliCommand, CliIo } from "../cli-command.js";
+import type { CliCommand, CliInput, CliIo } from "../cli-command.js";
+import { defineCommand } from "../define-command.js";
 import { apiUrlFrom } from "./metrics.js";
 
-const USAGE = "firewatch render postmortem --repo owner/name --issue N";
 const REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -31,24 +31,27 @@ export const defaultRenderDeps: RenderDeps = {
 
 /** `firewatch render postmortem`: prints the postmortem as the app would write it, from the repository's template when it has one. */
 export function createRenderCommand(deps: RenderDeps): CliCommand {
-  return { name: "render", summary: "preview an incident's postmortem (Markdown to stdout)", usage: USAGE, run: (args, io) => run(args, io, deps) };
+  return defineCommand({
+    name: "render",
+    define: (command) =>
+      command
+        .description("preview an incident's postmortem (Markdown to stdout)")
+        .usage("postmortem --repo <owner/name> --issue <n>")
+        .addArgument(new Argument("<report>", "what to render").choices(["postmortem"]))
+        .option("--repo <owner/name>", "the incident's repository (required)")
+        .option("--issue <n>", "the incident's issue number (required)"),
+    execute: (input, io) => run(input, io, deps),
+  });
 }
 
 export const renderCommand = createRenderCommand(defaultRenderDeps);
 
-async function run(args: string[], io: CliIo, deps: RenderDeps): Promise<number> {
-  let parsed: { positionals: string[]; values: { repo?: string; issue?: string } };
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { repo: { type: "string" }, issue: { type: "string" } } });
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
-  const { positionals, values } = parsed;
-  if (positionals[0] !== "postmortem") return usage(io, positionals[0] ? `cannot render "${positionals[0]}"; only postmortem` : "say what to render: postmortem");
+async function run({ options, usageError: usage }: CliInput, io: CliIo, deps: RenderDeps): Promise<number> {
+  const values = options as { repo?: string; issue?: string };
   const match = REPO.exec(values.repo ?? "");
-  if (!match) return usage(io, "--repo owner/name is required");
+  if (!match) return usage("--repo owner/name is required");
   const issue = Number(values.issue);
-  if (!Number.isInteger(issue) || issue < 1) return usage(io, "--issue N is required");
+  if (!Number.isInteger(issue) || issue < 1) return usage("--issue N is required");
   const token = deps.env.GITHUB_TOKEN || deps.env.GH_TOKEN;
   if (!token) {
     io.stderr("firewatch render: GITHUB_TOKEN is not set (a token that can read the repository's issues and contents).");
@@ -73,9 +76,4 @@ async function run(args: string[], io: CliIo, deps: RenderDeps): Promise<number>
   io.stderr(`${templateOverridePath("postmortem")}:${result.error.line}:${result.error.column}: ${result.error.message}`);
   if (result.fallback !== undefined) io.stdout(result.fallback);
   return 1;
-}
-
-function usage(io: CliIo, problem: string): number {
-  io.stderr(`firewatch render: ${problem}\nusage: ${USAGE}`);
-  return 2;
 }

@@ -1,21 +1,23 @@
-import { parseArgs } from "node:util";
 import { validateRunbook, type RunbookError } from "../../runbooks/validate-runbook.js";
-import type { CliCommand, CliIo } from "../cli-command.js";
+import type { CliIo } from "../cli-command.js";
+import { collect } from "../collect.js";
+import { defineCommand } from "../define-command.js";
 import { readHttpAllow } from "../read-http-allow.js";
 
 /** `firewatch validate [paths…] [--format text|github] [--http-allow host,…]` */
-export const validateCommand: CliCommand = {
+export const validateCommand = defineCommand({
   name: "validate",
-  summary: "check runbook files (exit code 1 on errors)",
-  usage: "firewatch validate [paths…] [--format text|github] [--http-allow host,…]   (default path: .github/runbooks)",
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "text" }, "http-allow": { type: "string", multiple: true, default: [] } } });
-    if (values.format !== "text" && values.format !== "github") {
-      io.stderr(`unknown --format ${values.format}; use text or github`);
-      return 2;
-    }
-    const httpAllow = await readHttpAllow(io, values["http-allow"]);
-    const files = await expand(positionals.length > 0 ? positionals : [".github/runbooks"], io);
+  define: (command) =>
+    command
+      .description("check runbook files (exit code 1 on errors)")
+      .argument("[paths...]", "runbook files or folders", [".github/runbooks"])
+      .option("--format <format>", "text, or github for workflow annotations", "text")
+      .option("--http-allow <hosts>", "hosts http steps may call, comma-separated, besides runbooks.http_allow (repeatable)", collect),
+  async execute({ args, options, usageError }, io) {
+    const values = options as { format: string; httpAllow?: string[] };
+    if (values.format !== "text" && values.format !== "github") return usageError(`unknown --format ${values.format}; use text or github`);
+    const httpAllow = await readHttpAllow(io, values.httpAllow ?? []);
+    const files = await expand(args.length > 0 ? args : [".github/runbooks"], io);
     if (files.length === 0) {
       io.stderr("no runbook files found (*.yml, *.yaml)");
       return 1;
@@ -38,7 +40,7 @@ export const validateCommand: CliCommand = {
     io.stdout(`${files.length} runbook${files.length === 1 ? "" : "s"} checked, ${failed} with errors`);
     return failed > 0 ? 1 : 0;
   },
-};
+});
 
 async function expand(paths: string[], io: CliIo): Promise<string[]> {
   const files: string[] = [];
