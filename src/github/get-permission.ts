@@ -1,3 +1,4 @@
+import type { RepositoryRole } from "../config/permission-at-least.js";
 import type { Permission } from "../config/schema.js";
 import { PERMISSION_LEVELS } from "../config/schema.js";
 import type { GitHubClient, RepoRef } from "./client.js";
@@ -14,7 +15,7 @@ export async function getPermission(
   repo: RepoRef,
   username: string,
   association?: string,
-): Promise<Permission | "none"> {
+): Promise<RepositoryRole> {
   if (association === "OWNER") return "admin";
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
@@ -27,11 +28,6 @@ export async function getPermission(
     if (statusOf(error) === 404) return "none";
     throw error;
   }
-}
-
-export function hasAtLeast(actual: Permission | "none", needed: Permission): boolean {
-  if (actual === "none") return false;
-  return PERMISSION_LEVELS.indexOf(actual) >= PERMISSION_LEVELS.indexOf(needed);
 }
 
 function isLevel(value: string): value is Permission {

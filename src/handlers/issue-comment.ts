@@ -29,13 +29,12 @@ export async function onIssueComment(
   if (parsed.commands.length === 0) return;
 
   const scope = await openScope(context, deps);
-  const permission = await getPermission(
+  const role = await getPermission(
     scope.octokit,
     scope.repo,
     sender.login,
     comment.author_association,
   );
-  const role = permission === "none" ? undefined : permission;
   const registry = commandRegistry(scope.config);
   const replies: string[] = parsed.problems.map((p) => `Line ${p.line}: ${p.message}`);
   let ok = !parsed.problems.some((p) => p.kind !== "skipped");

@@ -195,3 +195,32 @@ describe("slash commands: garbage", () => {
     ).toBe(true);
   });
 });
+
+describe("slash commands: who may run them", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("with commands open to `read`, someone with no role on the repository is still refused", async () => {
+    scenario = await startFirewatch({
+      files: { ".github/firewatch.yml": "permissions:\n  commands: read\n" },
+      collaborators: { alice: "triage", reader: "read" },
+    });
+    const { gh } = scenario;
+    gh.state.ensureUser("stranger", "User");
+    const n = gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    gh.as("reader").comment(n, "/note from a reader");
+    const id = gh.as("stranger").comment(n, "/note from outside");
+    await gh.settle();
+    const issue = gh.issue(n);
+    expect(card(issue.comments)).toContain("from a reader");
+    expect(card(issue.comments)).not.toContain("from outside");
+    const reply = replies(issue.comments);
+    expect(reply).toHaveLength(1);
+    expect(reply[0]!.body).toContain("`/note` needs at least the **read** role");
+    expect(issue.comments.find((c) => c.id === id)!.reactions).toEqual({ confused: 1 });
+  });
+});

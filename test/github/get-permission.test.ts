@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GitHubClient } from "../../src/github/client.js";
-import { getPermission, hasAtLeast } from "../../src/github/get-permission.js";
+import { getPermission } from "../../src/github/get-permission.js";
 
 /** Only the one call getPermission makes; the scenario tests cover the HTTP side against the stand-in. */
 const answering = (data: { role_name?: string; permission: string }) =>
@@ -18,11 +18,5 @@ describe("getPermission", () => {
     [{ permission: "admin" }, "admin"],
   ])("reads %j as %s", async (data, expected) => {
     expect(await getPermission(answering(data), repo, "alice")).toBe(expected);
-  });
-
-  it("orders roles from read to admin", () => {
-    expect(hasAtLeast("maintain", "write")).toBe(true);
-    expect(hasAtLeast("triage", "write")).toBe(false);
-    expect(hasAtLeast("none", "read")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { permissionAtLeast, type RepositoryRole } from "../../config/permission-at-least.js";
 import { inlineCode } from "../../markdown/index.js";
 import {
   commandNames,
@@ -7,7 +8,6 @@ import {
 } from "./command-registry.js";
 import type { CommandSpec } from "./command-spec.js";
 import type { ParsedCommand } from "./parse-commands.js";
-import { permissionAtLeast } from "./permission-at-least.js";
 import { suggest } from "./suggest-command.js";
 
 export type CheckedCommand = {
@@ -34,7 +34,7 @@ export type CommandRejection =
 export function checkCommand(
   registry: CommandRegistry,
   parsed: ParsedCommand,
-  role: string | undefined,
+  role: RepositoryRole,
 ): CheckedCommand | CommandRejection {
   const { name, line } = parsed;
   const spec = (registry as Record<string, CommandSpec | undefined>)[name];

@@ -20,5 +20,4 @@ export {
 export type { CommandSpec, ArgsResult } from "./command-spec.js";
 export { checkCommand, type CheckedCommand, type CommandRejection } from "./check-command.js";
 export { renderHelp } from "./render-help.js";
-export { permissionAtLeast } from "./permission-at-least.js";
 export { parseLogin } from "./args/login.js";

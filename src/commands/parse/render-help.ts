@@ -1,13 +1,13 @@
+import { permissionAtLeast, type RepositoryRole } from "../../config/permission-at-least.js";
 import { PERMISSION_LEVELS } from "../../config/schema.js";
 import { tableCellSyntax } from "../../markdown/index.js";
 import { commandSpecs, type CommandRegistry } from "./command-registry.js";
-import { permissionAtLeast } from "./permission-at-least.js";
 
 /**
  * The `/help` reply: a table of the commands the commenter's role allows. A role that
  * allows none gets a sentence naming the weakest role that would.
  */
-export function renderHelp(registry: CommandRegistry, role: string | undefined): string {
+export function renderHelp(registry: CommandRegistry, role: RepositoryRole): string {
   const specs = commandSpecs(registry);
   const allowed = specs.filter((s) => permissionAtLeast(role, s.permission));
   // `/help` itself is open to every reader; a table of it alone would help nobody.

@@ -1,7 +1,8 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../../app/deps.js";
 import { isAppAuthor } from "../../github/app-author.js";
-import { getPermission, hasAtLeast } from "../../github/get-permission.js";
+import { permissionAtLeast } from "../../config/permission-at-least.js";
+import { getPermission } from "../../github/get-permission.js";
 import { decideCheckboxTicks } from "../../runbooks/decide/checkbox-ticks.js";
 import { executionBeforeEdit } from "../../runbooks/decide/execution-before-edit.js";
 import { trustedExecution } from "../../runbooks/decide/trusted-execution.js";
@@ -46,7 +47,7 @@ export async function onRunbookCommentEdited(
     editor: sender.login,
     permitted:
       ticked.length > 0 &&
-      hasAtLeast(await getPermission(scope.octokit, scope.repo, sender.login), needed),
+      permissionAtLeast(await getPermission(scope.octokit, scope.repo, sender.login), needed),
     needed,
     deliveryId: scope.deliveryId,
   });

@@ -1,6 +1,7 @@
 import type { ApproveArgs } from "../../commands/parse/args/approve.js";
 import type { StepArgs } from "../../commands/parse/args/step.js";
-import { getPermission, hasAtLeast } from "../../github/get-permission.js";
+import { permissionAtLeast } from "../../config/permission-at-least.js";
+import { getPermission } from "../../github/get-permission.js";
 import type { Permission } from "../../config/schema.js";
 import { executionWaitingOn } from "../../runbooks/commands/execution-waiting-on.js";
 import type { RunbookEvent } from "../../runbooks/engine/runbook-event.js";
@@ -56,7 +57,7 @@ async function completeStep(
   needed: Permission,
   event: (by: string) => RunbookEvent,
 ): Promise<CommandOutcome> {
-  if (!hasAtLeast(await getPermission(scope.octokit, scope.repo, actor), needed)) {
+  if (!permissionAtLeast(await getPermission(scope.octokit, scope.repo, actor), needed)) {
     return {
       ok: false,
       reply: `@${actor} this needs at least \`${needed}\` access to the repository.`,
