@@ -69,7 +69,8 @@ export function refusedAddress(address: string, allowed: readonly AllowedCidr[] 
 /** One line for the user: what the address is and who can change that. */
 export function describeRefusal(host: string, refused: RefusedAddress): string {
   const what = `${refused.range} address${refused.cidr ? ` (${refused.cidr})` : ""}`;
-  const subject = host === refused.address ? `${host} is a ${what}` : `${host} resolves to ${refused.address}, a ${what}`;
+  const a = /^[aeiouIE]/.test(what) ? "an" : "a";
+  const subject = host === refused.address ? `${host} is ${a} ${what}` : `${host} resolves to ${refused.address}, ${a} ${what}`;
   return `${subject}: http steps may not call the private network Firewatch runs in (the server's operator can allow ranges with FIREWATCH_HTTP_ALLOW_CIDRS)`;
 }
 

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { loadYaml, type LoadYamlOptions, type ValuePath } from "../yaml/load-yaml.js";
 import { isHostAllowed } from "./http-allow-list.js";
+import type { AllowedCidr } from "./refused-address.js";
+import { refusedHost } from "./refused-host.js";
 import { defaultMessageRenderer, type MessageRenderer } from "./message-template.js";
 import { runbookSchema, type Runbook } from "./schema.js";
 import { checkStepGraph } from "./step-graph.js";
@@ -20,6 +22,8 @@ export interface RunbookError {
 export interface ValidateRunbookOptions {
   /** Hosts `http` steps may call (config `runbooks.http_allow`); none when omitted. */
   httpAllow?: readonly string[];
+  /** Private networks the operator lets `http` steps reach (`FIREWATCH_HTTP_ALLOW_CIDRS`); none when omitted. */
+  httpAllowCidrs?: readonly AllowedCidr[];
   renderer?: MessageRenderer;
   yaml?: LoadYamlOptions;
 }
@@ -61,7 +65,9 @@ export function validateRunbook(source: string, filename: string, options: Valid
         const error = renderer.check(template);
         if (error) errors.push(at(error.message, path, templateLine(source, loaded.positionOf(path), template, error)));
       }
-      if (run.kind === "http" && !isHostAllowed(run.url, allow)) {
+      const refused = run.kind === "http" ? refusedHost(run.url, options.httpAllowCidrs) : undefined;
+      if (refused) errors.push(at(refused, [...base, "url"]));
+      else if (run.kind === "http" && !isHostAllowed(run.url, allow)) {
         const host = safeHost(run.url);
         const allowed = allow.length > 0 ? `allowed: ${allow.join(", ")}` : "no hosts are allowed yet";
         errors.push(at(`host "${host}" is not in runbooks.http_allow in .github/firewatch.yml (${allowed})`, [...base, "url"]));

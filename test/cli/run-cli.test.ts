@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/cli-command.js";
 import { runCli } from "../../src/cli/run-cli.js";
 
@@ -45,6 +45,25 @@ describe("firewatch CLI", () => {
     const denied = fakeIo({ "/repo/h.yml": http });
     expect(await runCli(["validate", "h.yml"], denied.io)).toBe(1);
     expect(denied.out[0]).toMatch(/^h\.yml:3:.*host "status\.example\.com" is not in runbooks\.http_allow/);
+  });
+
+  it("validate refuses an http step aimed at a private address, and FIREWATCH_HTTP_ALLOW_CIDRS is read as the server reads it", async () => {
+    const metadata = "name: h\nsteps:\n  - { id: a, title: A, type: verify, run: { kind: http, url: 'https://169.254.169.254/latest/meta-data/' } }\n";
+    const files = { "/repo/h.yml": metadata, "/repo/.github/firewatch.yml": "runbooks:\n  http_allow: [169.254.169.254]\n" };
+    const refused = fakeIo(files);
+    expect(await runCli(["validate", "h.yml"], refused.io)).toBe(1);
+    expect(refused.out[0]).toBe("h.yml:3:57: steps[0].run.url: 169.254.169.254 is a link-local (cloud metadata) address (169.254.0.0/16): http steps may not call the private network Firewatch runs in (the server's operator can allow ranges with FIREWATCH_HTTP_ALLOW_CIDRS)");
+    vi.stubEnv("FIREWATCH_HTTP_ALLOW_CIDRS", "169.254.169.254/32");
+    try {
+      expect(await runCli(["validate", "h.yml"], fakeIo(files).io)).toBe(0);
+      vi.stubEnv("FIREWATCH_HTTP_ALLOW_CIDRS", "169.254.0.0");
+      const bad = fakeIo(files);
+      expect(await runCli(["validate", "h.yml"], bad.io)).toBe(2);
+      expect(await runCli(["dry-run", "h.yml"], bad.io)).toBe(2);
+      expect(bad.err[0]).toMatch(/^FIREWATCH_HTTP_ALLOW_CIDRS: "169\.254\.0\.0" is not a network such as 10\.20\.0\.0\/16/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("dry-run renders the steps for the given severity and service", async () => {

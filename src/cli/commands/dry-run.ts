@@ -3,6 +3,7 @@ import { validateRunbook } from "../../runbooks/validate-runbook.js";
 import { collect } from "../collect.js";
 import { defineCommand } from "../define-command.js";
 import { readHttpAllow } from "../read-http-allow.js";
+import { readCliHttpAllowCidrs } from "../read-http-allow-cidrs.js";
 
 interface DryRunOptions {
   severity: string;
@@ -34,7 +35,9 @@ export const dryRunCommand = defineCommand({
       io.stderr(`${file}: cannot read the file: ${(error as Error).message}`);
       return 1;
     }
-    const { runbook, errors } = validateRunbook(source, file, { httpAllow: await readHttpAllow(io, values.httpAllow ?? []) });
+    const httpAllowCidrs = readCliHttpAllowCidrs(io);
+    if (!httpAllowCidrs) return 2;
+    const { runbook, errors } = validateRunbook(source, file, { httpAllow: await readHttpAllow(io, values.httpAllow ?? []), httpAllowCidrs });
     if (!runbook) {
       errors.forEach((e) => io.stderr(`${e.path}:${e.line}:${e.column}: ${e.message}`));
       return 1;

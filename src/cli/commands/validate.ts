@@ -3,6 +3,7 @@ import type { CliIo } from "../cli-command.js";
 import { collect } from "../collect.js";
 import { defineCommand } from "../define-command.js";
 import { readHttpAllow } from "../read-http-allow.js";
+import { readCliHttpAllowCidrs } from "../read-http-allow-cidrs.js";
 
 /** `firewatch validate [paths…] [--format text|github] [--http-allow host,…]` */
 export const validateCommand = defineCommand({
@@ -17,6 +18,8 @@ export const validateCommand = defineCommand({
     const values = options as { format: string; httpAllow?: string[] };
     if (values.format !== "text" && values.format !== "github") return usageError(`unknown --format ${values.format}; use text or github`);
     const httpAllow = await readHttpAllow(io, values.httpAllow ?? []);
+    const httpAllowCidrs = readCliHttpAllowCidrs(io);
+    if (!httpAllowCidrs) return 2;
     const files = await expand(args.length > 0 ? args : [".github/runbooks"], io);
     if (files.length === 0) {
       io.stderr("no runbook files found (*.yml, *.yaml)");
@@ -32,7 +35,7 @@ export const validateCommand = defineCommand({
         failed++;
         continue;
       }
-      const { errors } = validateRunbook(source, file, { httpAllow });
+      const { errors } = validateRunbook(source, file, { httpAllow, httpAllowCidrs });
       errors.forEach((e) => report(io, values.format, e));
       if (errors.length > 0) failed++;
       else if (values.format === "text") io.stdout(`✓ ${file}`);
