@@ -46,6 +46,8 @@ export const configSchema = z
         severity_prefix: z.string().min(1).max(30).default("severity:"),
         /** Label put on follow-up issues opened with `/action`. */
         follow_up: z.string().min(1).max(50).default("incident-follow-up"),
+        /** Label put on an incident proposed by someone below `permissions.declare`, instead of `incident`, until someone with that role confirms it. */
+        proposed: z.string().min(1).max(50).default("incident:proposed"),
       })
       .strict()
       .prefault({}),
@@ -60,6 +62,8 @@ export const configSchema = z
         commands: permissionSchema.default("triage"),
         /** Minimum repository role to `/approve` a runbook approval step. */
         approve: permissionSchema.default("write"),
+        /** Minimum repository role to declare an incident (the form, the `incident` label, `/declare`). Below it the issue becomes a proposal: nobody is paged or assigned and no runbook starts until someone with the role confirms it. */
+        declare: permissionSchema.default("triage"),
       })
       .strict()
       .prefault({}),

@@ -8,6 +8,7 @@ import { getPermission } from "../github/get-permission.js";
 import { isOperation, runOperation } from "./command-operations.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { declareIncident } from "./declare-incident.js";
+import { confirmIncident } from "./propose-incident.js";
 import { executeIncidentCommands } from "./execute-incident-commands.js";
 import { maybeOpenPostmortem } from "./reports/index.js";
 import { runMetricsCommand } from "./run-metrics-command.js";
@@ -49,9 +50,16 @@ export async function onIssueComment(
     }
   }
 
-  const anywhere = (c: CheckedCommand) => c.name === "help" || c.name === "metrics";
+  let isIncident = issue.labels?.some((l) => l?.name === scope.names.incident) ?? false;
+  if (checked.some((c) => c.name === "declare")) {
+    // `/declare` needs `permissions.declare` (checked above) and works on any issue.
+    if (isIncident) replies.push("This issue is already an incident.");
+    else await confirmIncident(scope, issue.number, sender.login);
+    isIncident = true;
+  }
+  const anywhere = (c: CheckedCommand) =>
+    c.name === "help" || c.name === "metrics" || c.name === "declare";
   const forIncident = checked.filter((c) => !anywhere(c));
-  const isIncident = issue.labels?.some((l) => l?.name === scope.names.incident) ?? false;
   if (forIncident.length > 0 && !isIncident) {
     ok = false;
     const names = forIncident.map((c) => `\`/${c.name}\``).join(", ");

@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app/deps.js";
 import type { IssueChange } from "../incident/decide-label-change.js";
 import { isIncidentForm } from "../incident/parse-issue-form.js";
-import { declareIncident } from "./declare-incident.js";
+import { confirmIncident, mayDeclare, proposeIncident } from "./propose-incident.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { followLifecycle } from "./follow-lifecycle.js";
 
@@ -20,17 +20,20 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
   const isIncident = labels.includes(names.incident);
   const sender = payload.sender.login;
 
+  const author = {
+    login: payload.issue.user?.login ?? "",
+    association: payload.issue.author_association,
+  };
   if (payload.action === "opened") {
     // An issue opened with the incident label is declared by the `labeled` event GitHub
     // sends right after; declaring here too would race it. A form whose label does not
     // exist in the repository (GitHub then drops it) only ever sends `opened`.
-    if (!isIncident && isIncidentForm(payload.issue.body))
-      await declareIncident(scope, number, sender);
+    if (!isIncident && isIncidentForm(payload.issue.body)) await declareOrPropose(scope, number, sender, author);
     return;
   }
   const label = "label" in payload ? payload.label?.name : undefined;
   if (payload.action === "labeled" && label === names.incident) {
-    await declareIncident(scope, number, sender);
+    await declareOrPropose(scope, number, sender, author);
     return;
   }
   if (!isIncident) {
@@ -49,6 +52,19 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
         ? { kind: payload.action, label }
         : undefined;
   if (change) await followLifecycle(scope, number, change, sender);
+}
+
+/** Declares the incident when the person may (`permissions.declare`); otherwise it becomes a proposal. */
+async function declareOrPropose(
+  scope: EventScope,
+  number: number,
+  sender: string,
+  author: { login: string; association?: string },
+): Promise<void> {
+  const loaded = await scope.incident(number);
+  if (loaded.state) return; // declared already: a redelivery, or the card was written before
+  if (await mayDeclare(scope, sender, author)) return confirmIncident(scope, number, sender);
+  await proposeIncident(scope, number, author.login || sender);
 }
 
 async function hintNotAnIncident(scope: EventScope, number: number, label: string): Promise<void> {

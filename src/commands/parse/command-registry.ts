@@ -1,5 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { ackCommand, type AckArgs } from "./args/ack.js";
+import { declareCommand, type DeclareArgs } from "./args/declare.js";
 import { actionCommand, type ActionArgs } from "./args/action.js";
 import { helpCommand, type HelpArgs } from "./args/help.js";
 import { metricsCommand, type MetricsArgs } from "./args/metrics.js";
@@ -29,6 +30,7 @@ import type { CommandSpec } from "./command-spec.js";
 
 /** Each command's checked arguments, by name. */
 export interface CommandArgs {
+  declare: DeclareArgs;
   ack: AckArgs;
   status: StatusArgs;
   severity: SeverityArgs;
@@ -68,6 +70,7 @@ export type CommandRegistry = { [K in CommandName]?: CommandSpec<CommandArgs[K]>
 export function commandRegistry(config: Config): CommandRegistry {
   const p = config.permissions.commands;
   const registry: CommandRegistry = {
+    declare: declareCommand(config.permissions.declare),
     ack: ackCommand(p),
     status: statusCommand(p),
     severity: severityCommand(p),
