@@ -92,7 +92,7 @@ describe("safe template environment: must-hold attacks give a clear error at the
     const items = Array.from({ length: 100 }, (_, i) => i);
     const source = "# Report\n\n{{#each items}}\n{{#each ../items}}{{@root.pad}}{{/each}}\n{{/each}}";
     const error = failure(source, { items, pad: "x".repeat(1_000) });
-    expect(error.message).toBe("this loop produced more than 1048576 characters of output (the limit)");
+    expect(error.message).toBe("over budget: this loop produced more than 1048576 characters of output (the limit)");
     expect([error.line, error.column]).toEqual([3, 1]);
   });
 
@@ -101,14 +101,27 @@ describe("safe template environment: must-hold attacks give a clear error at the
     const result = small.render("{{x}}{{x}}{{x}}", { x: "y".repeat(400) });
     expect(result).toEqual({
       ok: false,
-      error: { message: "the template produced more than 1000 characters of output (the limit)", line: 1, column: 1 },
+      error: { message: "over budget: the template produced more than 1000 characters of output (the limit)", line: 1, column: 1 },
     });
   });
 
   it("bounds loop iterations over all loops", () => {
     const small = createTemplateEnvironment({ maxIterations: 50 });
     const result = small.render("x\n{{#each a}}{{#each ../a}}.{{/each}}{{/each}}", { a: Array.from({ length: 10 }) });
-    expect(result).toMatchObject({ ok: false, error: { message: "loops ran more than 50 times in total", line: 2 } });
+    expect(result).toMatchObject({ ok: false, error: { message: "over budget: loops ran more than 50 times in total", line: 2 } });
+  });
+
+  it("bounds the time a render takes, measured at each loop iteration (a clock that moves 1 ms a call)", () => {
+    let now = 0;
+    const slow = createTemplateEnvironment({ maxRenderMs: 20 }, { clock: () => (now += 1) });
+    const result = slow.render("a\nb\n{{#each a}}{{#each ../a}}.{{/each}}{{/each}}", { a: Array.from({ length: 10 }) });
+    expect(result).toMatchObject({ ok: false, error: { message: "over budget: rendering took longer than 20 ms", line: 3 } });
+    expect(slow.render("{{#each a}}.{{/each}}", { a: [1, 2] })).toEqual({ ok: true, output: ".." });
+  });
+
+  it("refuses a call of a helper the environment does not have before rendering anything", () => {
+    expect(env.validate("a\n  {{#if (shout x)}}y{{/if}}")).toEqual({ message: 'unknown helper "shout"', line: 2, column: 9 });
+    expect(env.validate("{{x}} {{#x}}{{/x}} {{md x}} {{@root.x}}")).toBeUndefined();
   });
 
   it("refuses oversized templates and deep nesting", () => {
@@ -162,6 +175,11 @@ describe("escaping: {{x}} gives safe Markdown text", () => {
     ["&#64;bob", "&amp;#\u200B64;bob"],
   ])("%j", (value, expected) => {
     expect(output("{{v}}", { v: value })).toBe(expected);
+  });
+
+  it("as plain text (a workflow input): no HTML escaping, code fences kept, mentions still neutralised", () => {
+    const result = env.render("{{v}}|{{w}}", { v: 'Rollback <v2> & "A/B"', w: "```\n@alice" }, { as: "text" });
+    expect(result).toEqual({ ok: true, output: 'Rollback <v2> & "A/B"|```\n@\u200Balice' });
   });
 
   it("caps long data strings with a visible marker", () => {

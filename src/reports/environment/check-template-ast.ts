@@ -35,8 +35,9 @@ interface AstNode {
 /**
  * Parses a template and refuses, with the line, what must never run: prototype names in
  * any path or string literal (`{{constructor.constructor}}`, `{{#with __proto__}}`,
- * `{{lookup this "constructor"}}`), unescaped output (`{{{x}}}`, `{{&x}}`) and block
- * nesting deeper than the limit.
+ * `{{lookup this "constructor"}}`), unescaped output (`{{{x}}}`, `{{&x}}`), block
+ * nesting deeper than the limit, and calls of helpers the environment does not have
+ * (`{{nope 1}}`), which would otherwise only fail when the template is rendered.
  */
 export function checkTemplateAst(
   hb: typeof Handlebars,
@@ -68,6 +69,9 @@ export function checkTemplateAst(
     if (n.type === "StringLiteral" && FORBIDDEN_NAMES.has(String(n.value))) {
       throw new TemplateFailure(`"${String(n.value)}" is not allowed in a template (prototype access is refused)`, n.loc);
     }
+    if (isHelperCall(n) && !Object.hasOwn(hb.helpers, pathName(n.path) ?? "")) {
+      throw new TemplateFailure(`unknown helper "${pathName(n.path) ?? "?"}"`, n.loc);
+    }
     if (n.type === "MustacheStatement" && n.escaped === false) {
       // Data is user text; markup the app trusts arrives through helpers (mermaid, cell…)
       // as SafeStrings, so unescaped output has no legitimate use in a report template.
@@ -98,6 +102,16 @@ export function checkTemplateAst(
   };
   visit(ast, 0, []);
   return { firstCall, recursiveCall };
+}
+
+/** `{{name arg}}`, `{{#name arg}}`, `(name arg)`: a simple name called with arguments. */
+function isHelperCall(n: AstNode): boolean {
+  if (n.type !== "MustacheStatement" && n.type !== "BlockStatement" && n.type !== "SubExpression") return false;
+  const path = n.path as AstNode | undefined;
+  const params = (n.params as unknown[] | undefined) ?? [];
+  const hash = n.hash as { pairs?: unknown[] } | undefined;
+  const simple = path?.type === "PathExpression" && path.data !== true && (path.parts as string[]).length === 1 && path.depth === 0;
+  return simple && (params.length > 0 || (hash?.pairs?.length ?? 0) > 0);
 }
 
 function pathName(node: unknown): string | undefined {

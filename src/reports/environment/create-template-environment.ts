@@ -1,12 +1,26 @@
 import Handlebars from "handlebars";
 import { checkTemplateAst, type PartialSites } from "./check-template-ast.js";
 import { registerTemplateHelpers } from "../helpers/register-template-helpers.js";
-import { RenderBudget } from "./render-budget.js";
-import { sanitiseViewData } from "./sanitise-view-data.js";
+import { RenderBudget, type RenderClock } from "./render-budget.js";
+import { sanitiseViewData, type OutputKind } from "./sanitise-view-data.js";
 import { TemplateFailure, templateError, type SourceLocation, type TemplateError } from "./template-error.js";
 import { DEFAULT_TEMPLATE_LIMITS, type TemplateLimits } from "./template-limits.js";
 
 export type RenderResult = { ok: true; output: string } | { ok: false; error: TemplateError };
+
+export interface RenderOptions {
+  /**
+   * `"markdown"` (the default): `{{x}}` HTML-escapes, for comments and reports.
+   * `"text"`: `{{x}}` prints the value as it is, for values that are not Markdown (a
+   * workflow's inputs: `Rollback <v2> & "A/B"` must arrive so, not as `&lt;v2&gt; &amp;`).
+   */
+  readonly as?: OutputKind;
+}
+
+export interface TemplateEnvironmentOptions {
+  /** The clock that `maxRenderMs` is measured with; `performance.now` by default. */
+  readonly clock?: RenderClock;
+}
 
 /** A Handlebars environment for templates a repository supplies (untrusted input). */
 export interface TemplateEnvironment {
@@ -14,7 +28,7 @@ export interface TemplateEnvironment {
   /** Parses and checks a template without rendering it (for a pull request's check run). */
   validate(source: string): TemplateError | undefined;
   /** Renders a template with data. Never throws: any failure comes back as a TemplateError. */
-  render(source: string, data: unknown): RenderResult;
+  render(source: string, data: unknown, options?: RenderOptions): RenderResult;
 }
 
 type InvokePartial = (this: unknown, partial: unknown, context: unknown, options: { name?: string }) => unknown;
@@ -23,13 +37,19 @@ type InvokePartial = (this: unknown, partial: unknown, context: unknown, options
  * Creates an isolated environment (`Handlebars.create()`: its helpers and partials are its
  * own) that compiles only strings, keeps Handlebars' prototype protection at its defaults
  * (`allowProtoPropertiesByDefault: false`, `allowProtoMethodsByDefault: false`), refuses
- * prototype names statically, bounds output, loops and partial depth (see
+ * prototype names statically, bounds output, loops, partial depth and time (see
  * {@link TemplateLimits}), and turns every failure into a {@link TemplateError} at a line.
+ * It is the one environment for every template a repository supplies: reports, and
+ * runbooks' comments and workflow inputs (src/runbooks/message-template.ts).
  */
-export function createTemplateEnvironment(overrides: Partial<TemplateLimits> = {}): TemplateEnvironment {
+export function createTemplateEnvironment(
+  overrides: Partial<TemplateLimits> = {},
+  options: TemplateEnvironmentOptions = {},
+): TemplateEnvironment {
   const limits: TemplateLimits = { ...DEFAULT_TEMPLATE_LIMITS, ...overrides };
+  const clock = options.clock ?? (() => performance.now());
   const hb = Handlebars.create();
-  let budget = new RenderBudget(limits);
+  let budget = new RenderBudget(limits, clock);
   let sites: PartialSites = { firstCall: new Map(), recursiveCall: new Map() };
   registerTemplateHelpers(hb, () => budget);
 
@@ -69,12 +89,13 @@ export function createTemplateEnvironment(overrides: Partial<TemplateLimits> = {
         return toTemplateError(error, sites);
       }
     },
-    render(source, data) {
+    render(source, data, { as = "markdown" } = {}) {
       try {
         sites = check(source);
-        budget = new RenderBudget(limits);
-        const template = hb.compile(source, { strict: false, compat: false, noEscape: false });
-        const output = template(sanitiseViewData(data, limits.maxDataStringLength), {
+        const template = hb.compile(source, { strict: false, compat: false, noEscape: as === "text" });
+        const view = sanitiseViewData(data, limits.maxDataStringLength, as);
+        budget = new RenderBudget(limits, clock);
+        const output = template(view, {
           allowProtoPropertiesByDefault: false,
           allowProtoMethodsByDefault: false,
         });

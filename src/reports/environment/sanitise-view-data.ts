@@ -20,13 +20,24 @@ const MAX_DEPTH = 32;
  * The copy also drops functions (Handlebars would call them), prototype names as keys,
  * cycles and anything nested deeper than 32, and turns Dates into ISO strings.
  * {@link MermaidDiagram} values pass through untouched.
+ *
+ * `as: "text"` is for output that is not Markdown (a workflow's inputs): strings keep their
+ * code fences, and the environment leaves out the HTML escaping too; control characters are
+ * still stripped and mentions and references still neutralised.
  */
-export function sanitiseViewData(value: unknown, maxStringLength: number): unknown {
-  return copy(value, maxStringLength, 0, new WeakSet());
+export function sanitiseViewData(value: unknown, maxStringLength: number, as: OutputKind = "markdown"): unknown {
+  const strip = as === "text" ? forText : forMarkdown;
+  return copy(value, (text) => truncate(strip(text), maxStringLength), 0, new WeakSet());
 }
 
-function copy(value: unknown, max: number, depth: number, seen: WeakSet<object>): unknown {
-  if (typeof value === "string") return truncate(breakCodeFences(neutraliseReferences(stripControlCharacters(value))), max);
+/** What a template's output is: Markdown (`{{x}}` HTML-escapes) or plain text (it does not). */
+export type OutputKind = "markdown" | "text";
+
+const forText = (text: string) => neutraliseReferences(stripControlCharacters(text));
+const forMarkdown = (text: string) => breakCodeFences(forText(text));
+
+function copy(value: unknown, clean: (text: string) => string, depth: number, seen: WeakSet<object>): unknown {
+  if (typeof value === "string") return clean(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return value;
   if (typeof value !== "object") return undefined;
   if (value instanceof MermaidDiagram) return value;
@@ -34,13 +45,13 @@ function copy(value: unknown, max: number, depth: number, seen: WeakSet<object>)
   if (depth >= MAX_DEPTH || seen.has(value)) return undefined;
   seen.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => copy(item, max, depth + 1, seen));
+    if (Array.isArray(value)) return value.map((item) => copy(item, clean, depth + 1, seen));
     // Not a null-prototype object: Handlebars compares contexts with `!=`, which throws on
     // those. Prototype keys are dropped above, so assignment cannot set a prototype.
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (FORBIDDEN_NAMES.has(key)) continue;
-      const safe = copy(item, max, depth + 1, seen);
+      const safe = copy(item, clean, depth + 1, seen);
       if (safe !== undefined) out[key] = safe;
     }
     return out;

@@ -14,6 +14,12 @@ export interface TemplateLimits {
   readonly maxBlockNesting: number;
   /** Longest string taken from the data; longer ones are cut with a visible marker. */
   readonly maxDataStringLength: number;
+  /**
+   * Longest a render may run, in milliseconds, measured at every loop iteration and partial
+   * call (without those, a render is linear in the template's length). Rendering blocks the
+   * event loop, so this is what keeps one template from stalling every other incident.
+   */
+  readonly maxRenderMs: number;
 }
 
 export const DEFAULT_TEMPLATE_LIMITS: TemplateLimits = {
@@ -24,4 +30,5 @@ export const DEFAULT_TEMPLATE_LIMITS: TemplateLimits = {
   maxIterations: 100_000,
   maxBlockNesting: 32,
   maxDataStringLength: 20_000,
+  maxRenderMs: 1_000,
 };
