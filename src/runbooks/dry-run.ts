@@ -1,3 +1,4 @@
+import { inlineCode } from "../markdown/inline-code.js";
 import { defaultMessageRenderer, type MessageRenderer } from "./message-template.js";
 import { incidentMatches, incidentScope, type RunbookIncident } from "./runbook-incident.js";
 import type { Runbook, RunbookStep } from "./schema.js";
@@ -50,9 +51,11 @@ function describeRun(step: RunbookStep, scope: Record<string, unknown>, renderer
     case "assign":
       return [`Assigns ${run.assignees.map((a) => `\`${a.replace(/^@/, "")}\``).join(", ")}.`];
     case "workflow": {
+      // Rendered as the workflow receives them (plain text), so shown in code spans that
+      // no backtick in the value can close.
       const inputs = Object.entries(run.inputs).map(([k, v]) => {
-        const rendered = typeof v === "string" ? renderer.render(v, scope) : { ok: true as const, text: String(v) };
-        return `\`${k}=${rendered.ok ? rendered.text : `❌ ${rendered.error.message}`}\``;
+        const rendered = typeof v === "string" ? renderer.render(v, scope, "text") : { ok: true as const, text: String(v) };
+        return rendered.ok ? inlineCode(`${k}=${rendered.text}`) : `${inlineCode(k)} ❌ ${rendered.error.message}`;
       });
       inputs.push(`\`${CORRELATION_INPUT}=<execution>.${step.id}\``);
       return [`Dispatches \`${run.workflow}\`${run.ref ? ` on \`${run.ref}\`` : ""} with ${inputs.join(", ")} and waits for the run.`];

@@ -1,56 +1,50 @@
-import Handlebars from "handlebars";
+import { createTemplateEnvironment } from "../reports/environment/create-template-environment.js";
+import type { OutputKind } from "../reports/environment/sanitise-view-data.js";
+import type { TemplateError } from "../reports/environment/template-error.js";
 
-/** Where a template failed, counted from the template's own first line (1-based). */
-export interface TemplateError {
-  message: string;
-  line: number;
-  column: number;
-}
+export type { TemplateError };
 
 /**
- * How step messages are checked and rendered. A stand-in for src/reports' safe Handlebars
- * environment: the engine and dry run depend only on this interface so that one can
- * replace it without touching them.
+ * How a runbook's templates (a `comment` step's `template`, a `workflow` step's `inputs`)
+ * are checked and rendered. The engine and the dry run depend only on this interface.
  */
 export interface MessageRenderer {
+  /** Errors a template has whatever the incident: syntax, `{{{…}}}`, prototype names, unknown helpers, size. */
   check(template: string): TemplateError | undefined;
-  render(template: string, scope: Record<string, unknown>): { ok: true; text: string } | { ok: false; error: TemplateError };
+  /**
+   * `as: "markdown"` (a comment) HTML-escapes `{{x}}`; `as: "text"` (a workflow input) does not.
+   * A render error's message names the template's line, since it is shown away from the file.
+   */
+  render(template: string, scope: Record<string, unknown>, as?: OutputKind): { ok: true; text: string } | { ok: false; error: TemplateError };
 }
 
 /** GitHub refuses comments above 65,536 characters; leave room for the checklist around it. */
 export const MAX_MESSAGE_CHARS = 60_000;
 
-const env = Handlebars.create();
-const compileOptions = { knownHelpersOnly: true, strict: false, noEscape: false } as const;
+/**
+ * A runbook's scope holds two short lists (services, labels), so no honest message loops
+ * anywhere near this often; a small budget keeps a runaway template's cost to milliseconds
+ * on a real incident.
+ */
+export const MAX_MESSAGE_ITERATIONS = 10_000;
 
-/** Compiles only strings, with built-in helpers only, no partials, and Handlebars' default refusal of prototype access. */
+/**
+ * The reports' bounded environment (src/reports/environment), with the output capped at what
+ * a comment can hold: loops, partials, output and time are bounded, prototype access and
+ * unescaped output (`{{{…}}}`, which would let an incident's title plant a hidden
+ * `firewatch:` block in the app's comment) are refused.
+ */
+const environment = createTemplateEnvironment({ maxOutputLength: MAX_MESSAGE_CHARS, maxIterations: MAX_MESSAGE_ITERATIONS });
+
 export const defaultMessageRenderer: MessageRenderer = {
   check(template) {
-    try {
-      env.precompile(template, compileOptions);
-      return undefined;
-    } catch (error) {
-      return toTemplateError(error);
-    }
+    const error = environment.validate(template);
+    return error ? { ...error, message: `template error: ${error.message}` } : undefined;
   },
-  render(template, scope) {
-    try {
-      const text = env.compile(template, compileOptions)(scope, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-      if (text.length > MAX_MESSAGE_CHARS) return { ok: false, error: { message: `the rendered message is longer than ${MAX_MESSAGE_CHARS} characters`, line: 1, column: 1 } };
-      return { ok: true, text };
-    } catch (error) {
-      return { ok: false, error: toTemplateError(error) };
-    }
+  render(template, scope, as = "markdown") {
+    const result = environment.render(template, scope, { as });
+    if (result.ok) return { ok: true, text: result.output };
+    const { message, line, column } = result.error;
+    return { ok: false, error: { message: `template error at line ${line}, column ${column} of the template: ${message}`, line, column } };
   },
 };
-
-function toTemplateError(error: unknown): TemplateError {
-  const raw = error instanceof Error ? error.message : String(error);
-  const located = error as { lineNumber?: number; column?: number };
-  const parseLine = /Parse error on line (\d+)/.exec(raw);
-  const line = located.lineNumber ?? (parseLine ? Number(parseLine[1]) : 1);
-  const firstLine = raw.split("\n")[0] ?? raw;
-  const expecting = /Expecting (.*), got (.*)$/m.exec(raw);
-  const message = expecting ? `${firstLine.replace(/:$/, "")}: expected ${expecting[1]}, got ${expecting[2]}` : firstLine;
-  return { message: `template error: ${message}`, line, column: (located.column ?? 0) + 1 };
-}

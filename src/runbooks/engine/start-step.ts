@@ -48,7 +48,8 @@ export function startStep(step: RunbookStep, slot: StepState, state: ExecutionSt
           inputs[name] = String(value);
           continue;
         }
-        const rendered = renderer.render(value, scope);
+        // An input is not Markdown: the workflow gets the text itself, not HTML entities.
+        const rendered = renderer.render(value, scope, "text");
         if (!rendered.ok) {
           fail(`input ${name}: ${rendered.error.message}`);
           return [];
