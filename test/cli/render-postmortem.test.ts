@@ -28,4 +28,20 @@ describe("firewatch render postmortem", () => {
     expect(await command.run(["postmortem", "--repo", "acme/ops"], io)).toBe(2);
     expect(err.join("\n")).toContain("--issue N is required");
   });
+
+  it("exits 1 naming what GitHub refused: an unknown repository or issue, a bad token", async () => {
+    scenario = await startFirewatch({});
+    const { gh } = scenario;
+    const run = async (args: string[], token = gh.installationToken()) => {
+      const err: string[] = [];
+      const io = { cwd: "/", stdout: () => {}, stderr: (l: string) => err.push(l), readFile: async () => "", listFiles: async () => undefined };
+      const command = createRenderCommand({ ...defaultRenderDeps, env: { GITHUB_TOKEN: token, GITHUB_API_URL: gh.urls.api }, now: () => gh.clock.now() });
+      return { code: await command.run(["postmortem", ...args], io), err: err.join("\n") };
+    };
+    expect(await run(["--repo", "acme/nope", "--issue", "1"])).toEqual({ code: 1, err: `firewatch render: acme/nope#1 was not found at ${gh.urls.api}, or the token cannot see it.` });
+    expect(await run(["--repo", "acme/ops", "--issue", "99"])).toMatchObject({ code: 1, err: expect.stringContaining("acme/ops#99 was not found") });
+    expect(await run(["--repo", "acme/ops", "--issue", "1"], "ghs_wrong")).toMatchObject({ code: 1, err: expect.stringContaining("(401 Bad credentials); check GITHUB_TOKEN") });
+    expect(gh.failures.all).toEqual([expect.stringContaining("needs an installation token")]);
+    gh.failures.clear();
+  });
 });

@@ -12,6 +12,7 @@ import { noRequests } from "../../metrics/request-stats.js";
 import { loadYaml } from "../../yaml/load-yaml.js";
 import type { CliCommand, CliInput, CliIo } from "../cli-command.js";
 import { defineCommand } from "../define-command.js";
+import { describeApiError } from "../describe-api-error.js";
 
 export interface MetricsDeps {
   env: NodeJS.ProcessEnv;
@@ -88,7 +89,7 @@ async function runMetrics({ options, usageError: usage }: CliInput, io: CliIo, d
     io.stderr(`${stats.requests} API requests (${stats.notModified} answered 304 Not Modified), ${stats.skipped} event lists reused from ${cache ? "the cache" : "nowhere"}`);
     return 0;
   } catch (error) {
-    io.stderr(`firewatch metrics: ${describeApiError(error, `${owner}/${repo}`, apiUrl)}`);
+    io.stderr(`firewatch metrics: ${describeApiError(error, apiUrl, { name: `${owner}/${repo}`, needs: `access to ${owner}/${repo}'s issues` })}`);
     return 1;
   }
 }
@@ -103,12 +104,4 @@ async function loadRepoConfig(client: RequestClient, owner: string, repo: string
   const { config, problems } = parseConfig(yaml.ok ? yaml.value : undefined);
   for (const p of problems) io.stderr(`warning: .github/firewatch.yml ${p.field}: ${p.message}`);
   return config;
-}
-
-function describeApiError(error: unknown, repo: string, apiUrl: string): string {
-  const status = (error as { status?: unknown }).status;
-  if (status === 401) return `the token was refused by ${apiUrl} (401 Bad credentials); check GITHUB_TOKEN.`;
-  if (status === 403) return `${apiUrl} refused the request (403): the token may lack access to ${repo}'s issues, or the rate limit is spent.`;
-  if (status === 404) return `${repo} was not found at ${apiUrl}, or the token cannot see it.`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,7 @@ import { renderReport } from "../../reports/render-report.js";
 import { loadYaml } from "../../yaml/load-yaml.js";
 import type { CliCommand, CliInput, CliIo } from "../cli-command.js";
 import { defineCommand } from "../define-command.js";
+import { describeApiError } from "../describe-api-error.js";
 import { apiUrlFrom } from "./metrics.js";
 
 const REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/;
@@ -57,12 +58,23 @@ async function run({ options, usageError: usage }: CliInput, io: CliIo, deps: Re
     io.stderr("firewatch render: GITHUB_TOKEN is not set (a token that can read the repository's issues and contents).");
     return 2;
   }
-  const octokit = deps.createClient({ baseUrl: apiUrlFrom(deps.env), token });
+  const apiUrl = apiUrlFrom(deps.env);
+  const octokit = deps.createClient({ baseUrl: apiUrl, token });
   const repo = { owner: match[1]!, repo: match[2]! };
+  try {
+    return await render(octokit, repo, issue, io, deps.now());
+  } catch (error) {
+    const name = `${repo.owner}/${repo.repo}`;
+    io.stderr(`firewatch render: ${describeApiError(error, apiUrl, { name: `${name}#${issue}`, needs: `read access to ${name}'s issues and contents` })}`);
+    return 1;
+  }
+}
+
+async function render(octokit: GitHubClient, repo: { owner: string; repo: string }, issue: number, io: CliIo, now: Date): Promise<number> {
   const configText = await readRepositoryFile(octokit, repo, ".github/firewatch.yml");
   const yaml = loadYaml(configText ?? "");
   const { config } = parseConfig(yaml.ok ? yaml.value : undefined);
-  const input = await loadPostmortemInput({ octokit, repo, config, names: labelNames(config) }, issue, deps.now().toISOString());
+  const input = await loadPostmortemInput({ octokit, repo, config, names: labelNames(config) }, issue, now.toISOString());
   if (!input) {
     io.stderr(`firewatch render: ${repo.owner}/${repo.repo}#${issue} is not a Firewatch incident (no incident card).`);
     return 1;
