@@ -1,6 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "./app/create-app.js";
 import { connectCoordination, exitAtStartup, HandOverLog } from "./coordination/index.js";
+import { readHttpAllowCidrs } from "./runbooks/http-allow-cidrs.js";
 
 // Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
 // start with one clear line (instead of a stack trace, or an app running without its locks).
@@ -9,6 +10,13 @@ const log = new HandOverLog();
 const coordination = await connectCoordination(process.env, log).catch(exitAtStartup);
 
 const app = createApp({
+  httpAllowCidrs: (() => {
+    try {
+      return readHttpAllowCidrs(process.env);
+    } catch (error) {
+      return exitAtStartup(error);
+    }
+  })(),
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,

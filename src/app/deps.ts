@@ -2,6 +2,8 @@ import type { Context, Probot } from "probot";
 import { rememberAppLogin } from "../github/app-author.js";
 import type { Sleep } from "../github/rate-limit-retry.js";
 import type { Coordination } from "../coordination/index.js";
+import type { ResolveHost } from "../handlers/runbooks/resolve-host.js";
+import type { AllowedCidr } from "../runbooks/refused-address.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
 export interface AppDeps {
@@ -12,6 +14,14 @@ export interface AppDeps {
    * checked before it is called; tests pass one that routes allowed hosts to a local server.
    */
   fetch?: typeof fetch;
+  /**
+   * How runbook `http` steps resolve host names (default: the system resolver). Every address
+   * is checked against the private networks before the request connects to the first one;
+   * tests answer with fixed addresses so no lookup leaves the machine.
+   */
+  resolve?: ResolveHost;
+  /** Private networks `http` steps may reach after all (`FIREWATCH_HTTP_ALLOW_CIDRS`); none by default. */
+  httpAllowCidrs?: readonly AllowedCidr[];
   /** One writer per incident and handled-delivery records (src/coordination/); absent in most tests. */
   coordination?: Coordination;
 }

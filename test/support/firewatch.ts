@@ -1,4 +1,6 @@
 import { createApp } from "../../src/app/create-app.js";
+import type { ResolveHost } from "../../src/handlers/runbooks/resolve-host.js";
+import { readHttpAllowCidrs } from "../../src/runbooks/http-allow-cidrs.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
 import { DEFAULT_REPO, startScenario, type Scenario } from "./harness.js";
 import type { OctokitPlugins } from "./octokit-plugins.js";
@@ -10,9 +12,16 @@ export interface FirewatchScenarioOptions {
   collaborators?: RepositorySeed["collaborators"];
   /** What `http` runbook steps call instead of the network (see runbook-firewatch.ts). */
   fetch?: typeof fetch;
+  /** How `http` steps resolve names; by default every name is a documentation address, so no lookup leaves the machine. */
+  resolve?: ResolveHost;
+  /** The operator's `FIREWATCH_HTTP_ALLOW_CIDRS`, e.g. "10.0.0.0/8". */
+  httpAllowCidrs?: string;
   /** Octokit's throttle and retry plugins (harness.ts): "off" by default, or "production" with short waits. */
   plugins?: OctokitPlugins;
 }
+
+/** What every name resolves to in tests unless a test says otherwise: TEST-NET-3, routed nowhere. */
+export const PUBLIC_TEST_ADDRESS = "203.0.113.10";
 
 /** The real Firewatch app against the GitHub stand-in, on the stand-in's virtual clock. */
 export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<Scenario> {
@@ -25,6 +34,8 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
             gh.clock.advance(ms);
           },
           ...(options.fetch ? { fetch: options.fetch } : {}),
+          resolve: options.resolve ?? (() => Promise.resolve([PUBLIC_TEST_ADDRESS])),
+          httpAllowCidrs: readHttpAllowCidrs({ FIREWATCH_HTTP_ALLOW_CIDRS: options.httpAllowCidrs }),
         }),
     },
     deliverTwice: options.deliverTwice,

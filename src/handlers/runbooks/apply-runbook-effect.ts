@@ -7,6 +7,7 @@ import type { RunbookEffect } from "../../runbooks/runbook-effect.js";
 import type { EventScope } from "../event-scope.js";
 import { defaultBranch } from "./runbook-files.js";
 import { performHttpCheck } from "./http-check.js";
+import { resolveWithSystem } from "./resolve-host.js";
 import { followLifecycle } from "../follow-lifecycle.js";
 
 export interface EffectContext {
@@ -33,11 +34,11 @@ export async function applyRunbookEffect(
     return undefined;
   }
   if (effect.kind === "dispatchWorkflow") return dispatch(ctx, effect);
-  const result = await performHttpCheck(
-    effect,
-    scope.config.runbooks.http_allow,
-    scope.deps.fetch ?? fetch,
-  );
+  const result = await performHttpCheck(effect, scope.config.runbooks.http_allow, {
+    fetch: scope.deps.fetch ?? fetch,
+    resolve: scope.deps.resolve ?? resolveWithSystem,
+    allowCidrs: scope.deps.httpAllowCidrs ?? [],
+  });
   return { type: "httpResult", correlationId: effect.correlationId, ...result };
 }
 

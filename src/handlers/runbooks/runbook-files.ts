@@ -70,7 +70,10 @@ export async function loadRunbookFile(
   const read = await readFile(scope, path, ref);
   if (typeof read !== "string") return { path, errors: [{ ...read, path, field: "" }] };
   try {
-    const result = validateRunbook(read, path, { httpAllow: scope.config.runbooks.http_allow });
+    const result = validateRunbook(read, path, {
+      httpAllow: scope.config.runbooks.http_allow,
+      httpAllowCidrs: scope.deps.httpAllowCidrs ?? [],
+    });
     return result.runbook
       ? { path, runbook: result.runbook, errors: [] }
       : { path, errors: result.errors };
