@@ -22,6 +22,7 @@ const BAD: Record<string, { text: string; line: number; message: RegExp }> = {
   "deep-nesting": { text: `name: deep\nsteps: ${"[".repeat(200)}${"]".repeat(200)}\n`, line: 2, message: /./ },
   "unknown-kind": { text: `name: unknown-kind\nsteps:\n${step("a", "{ kind: manual }")}${step("b", "{ kind: teleport }")}`, line: 10, message: /unknown step kind; valid kinds: manual, comment/ },
   cycle: { text: `name: cycle\nsteps:\n${step("a", "{ kind: manual }", "    needs: [b]\n")}${step("b", "{ kind: manual }", "    needs: [a]\n")}`, line: 6, message: /cycle/ },
+  "triple-stash": { text: `name: triple-stash\nsteps:\n${step("a", "{ kind: manual }")}  - id: b\n    title: b\n    type: communicate\n    run:\n      kind: comment\n      template: |\n        Looking into\n        {{{incident.title}}}\n`, line: 14, message: /template error: \{\{\{…\}\}\} and \{\{&…\}\} \(unescaped output\) are not allowed/ },
   "template-error": { text: `name: template-error\nsteps:\n${step("a", "{ kind: manual }")}${step("b", '{ kind: comment, template: "Hello {{#if incident.title}} unclosed" }')}`, line: 10, message: /template error/ },
 };
 
@@ -70,7 +71,7 @@ describe.each(DELIVERY_MODES)("the firewatch/runbooks check ($name)", ({ deliver
   it("bad runbook files on the default branch stop nothing: the valid one still starts", async () => {
     const files: Record<string, string> = { ".github/runbooks/good.yml": GOOD };
     for (const [name, bad] of Object.entries(BAD)) files[`.github/runbooks/${name}.yml`] = bad.text;
-    scenario = await startRunbookFirewatch({ deliverTwice, files });
+    scenario = await startRunbookFirewatch({ deliverTwice, files, collaborators: { alice: "triage" } });
     const { gh } = scenario;
     const n = gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident"] });
     await gh.settle();

@@ -16,6 +16,10 @@ const cases: { name: string; source: string; line: number; message: RegExp; colu
   { name: "http host not allowed", source: head + step("a", "", "kind: http, url: 'https://evil.example.com/x'"), line: 6, message: /host "evil.example.com" is not in runbooks.http_allow/ },
   { name: "bad duration", source: head + step("a", "    timeout: soon\n"), line: 7, message: /duration/ },
   { name: "template syntax error", source: head + "  - id: a\n    title: a\n    type: communicate\n    run:\n      kind: comment\n      template: |\n        Hello\n        {{incident.title}\n        oops\n", line: 10, message: /template error/ },
+  { name: "triple-stash (unescaped output)", source: head + "  - id: a\n    title: a\n    type: communicate\n    run:\n      kind: comment\n      template: |\n        Hello\n        {{{incident.title}}}\n", line: 10, message: /template error: \{\{\{…\}\}\} and \{\{&…\}\} \(unescaped output\) are not allowed/ },
+  { name: "triple-stash in a workflow input", source: head + step("a", "", "kind: workflow, workflow: roll.yml, inputs: { reason: '{{{incident.title}}}' }"), line: 6, message: /unescaped output/ },
+  { name: "blocks nested past the budget", source: head + step("a", "", `kind: comment, template: '${"{{#each incident.labels}}".repeat(33)}${"{{/each}}".repeat(33)}'`), line: 6, message: /template error: blocks are nested more than 32 deep/ },
+  { name: "unknown helper", source: head + step("a", "", "kind: comment, template: '{{shout incident.title}}'"), line: 6, message: /template error: unknown helper "shout"/ },
   { name: "alias", source: head + step("a", "    when: &w { severities: [high] }\n") + step("b", "    when: *w\n"), line: 12, message: /aliases/ },
   { name: "recovery without objectives", source: "name: demo\nkind: recovery\nsteps:\n" + step("a"), line: 2, message: /needs objectives/ },
 ];
