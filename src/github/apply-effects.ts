@@ -5,13 +5,11 @@ import type { Effect } from "../effects/effect.js";
 import { findIssueByKey } from "./find-issue-by-key.js";
 import type { CommentData, IncidentReads } from "./incident-reads.js";
 import { hasMarker, marker } from "../markdown/hidden-block.js";
-import { withRateLimitRetry, type Sleep } from "./rate-limit-retry.js";
 
 export interface ApplyDeps {
   octokit: GitHubClient;
   repo: RepoRef;
   log: Logger;
-  sleep: Sleep;
   /** The delivery's reads: comments are looked up there, and every answer to a write is reported back. */
   reads: IncidentReads;
 }
@@ -34,9 +32,8 @@ export async function applyEffects(
   effects: readonly Effect[],
 ): Promise<ApplyResult> {
   const result: ApplyResult = { createdIssues: new Map() };
-  for (const effect of effects) {
-    await withRateLimitRetry(() => applyOne(deps, effect, result), deps.sleep);
-  }
+  // A secondary rate limit is waited out request by request (retryRateLimitedWrites).
+  for (const effect of effects) await applyOne(deps, effect, result);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { statusOf } from "./client.js";
+import { statusOf, type GitHubClient } from "./client.js";
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -8,7 +8,9 @@ const MAX_WAIT_MS = 120_000;
 /**
  * Waits out GitHub's secondary rate limit (403 or 429 with `retry-after`, 80 content-creating
  * requests a minute) and tries again, so a burst of writes is delayed, never dropped.
- * Probot's throttling only logs these, so the app does it here for its writes.
+ * Nothing else does: Probot 14's throttling only logs a secondary limit and hands the error
+ * back, and its retry plugin never retries a 403. Every write reaches it through
+ * `retryRateLimitedWrites` below.
  */
 export async function withRateLimitRetry<T>(write: () => Promise<T>, sleep: Sleep): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -20,6 +22,25 @@ export async function withRateLimitRetry<T>(write: () => Promise<T>, sleep: Slee
       await sleep(wait);
     }
   }
+}
+
+/** Clients already wrapped: each delivery's Octokit is wrapped once, however many scopes use it. */
+const wrappedClientsCache = new WeakSet<GitHubClient>();
+
+/**
+ * Sends every write this client makes (anything but GET: the applier's effects, report pull
+ * requests and their files, check runs, workflow dispatches) through `withRateLimitRetry`,
+ * one request at a time, so a write added later cannot skip it. A request refused by a
+ * secondary limit was not carried out, so sending it again cannot create anything twice.
+ */
+export function retryRateLimitedWrites(octokit: GitHubClient, sleep: Sleep): void {
+  if (wrappedClientsCache.has(octokit)) return;
+  wrappedClientsCache.add(octokit);
+  octokit.hook.wrap("request", (request, options) =>
+    (options.method ?? "GET").toUpperCase() === "GET"
+      ? request(options)
+      : withRateLimitRetry(() => Promise.resolve(request(options)), sleep),
+  );
 }
 
 function rateLimitWait(error: unknown): number | undefined {

@@ -5,6 +5,7 @@ import type { AppDeps } from "../app/deps.js";
 import type { Runtime } from "../app/pipeline.js";
 import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
 import { cacheReadsUntilWrite } from "../github/cache-reads-until-write.js";
+import { retryRateLimitedWrites } from "../github/rate-limit-retry.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { Effect } from "../effects/effect.js";
 import { IncidentReads } from "../github/incident-reads.js";
@@ -77,6 +78,7 @@ function fromContext(
   runtime?: Runtime,
 ): EventScope {
   cacheReadsUntilWrite(context.octokit);
+  retryRateLimitedWrites(context.octokit, deps.sleep);
   const { octokit, log, id } = context;
   return createScope({ octokit, repo: context.repo(), log, deliveryId: id, deps, loaded, runtime });
 }
@@ -127,11 +129,7 @@ export function createScope(parts: {
     flush: async () => {
       for (const issue of [...marked]) await flushIssue(issue);
     },
-    apply: (effects) =>
-      applyEffects(
-        { octokit, repo, log, sleep: deps.sleep, reads },
-        effects,
-      ),
+    apply: (effects) => applyEffects({ octokit, repo, log, reads }, effects),
     lockIncident: (issue, work) => {
       const locked = async () => {
         reads.forget(issue);

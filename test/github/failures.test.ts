@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Scenario } from "../support/harness.js";
 import { startFirewatch } from "../support/firewatch.js";
@@ -45,6 +46,78 @@ describe("when GitHub fails", () => {
     await gh.settle();
     expect(gh.issue(n).labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
     expect(gh.clock.now().getTime() - before).toBeGreaterThanOrEqual(30_000);
+  });
+
+  const ROLLBACK = `name: roll-back
+triggers:
+  severities: [high]
+steps:
+  - id: roll
+    title: Roll the model back
+    type: remediate
+    run: { kind: workflow, workflow: rollback-model.yml, inputs: { service: inference } }
+`;
+  const FILES = {
+    ".github/firewatch.yml": 'services:\n  inference:\n    team: "@acme/ml-serving"\n',
+    ".github/workflows/rollback-model.yml": readFileSync(new URL("../../.github/workflows/rollback-model.yml", import.meta.url), "utf8"),
+    ".github/runbooks/roll-back.yml": ROLLBACK,
+  };
+  /** Sets the scene, then returns the action that leads to the write, which returns what a user then sees. */
+  type Write = (s: Scenario) => Promise<() => () => void>;
+  /** Each write the applier does not make. */
+  const WRITES: [string, string, Write][] = [
+    ...["git/create-ref", "repos/create-or-update-file-contents", "pulls/create", "pulls/request-reviewers"].map(
+      (route): [string, string, Write] => [
+        "the postmortem pull request",
+        route,
+        async ({ gh }) => {
+          gh.addTeam("acme/ml-serving");
+          const n = gh.as("alice").openIssue({ title: "GPU OOM", body: "### Summary\n\nOOM\n\n### Severity\n\ncritical\n\n### Affected services\n\ninference", labels: ["incident"] });
+          await gh.settle();
+          return () => {
+            gh.as("alice").close(n);
+            return () => {
+              expect(gh.pulls()).toHaveLength(1);
+              expect(gh.pulls()[0]!.requestedTeams.map((t) => t.fullSlug)).toEqual(["acme/ml-serving"]);
+              expect([...(gh.repo.branches.get(`firewatch/postmortem-${n}`)?.keys() ?? [])].some((p) => p.startsWith("docs/postmortems/"))).toBe(true);
+            };
+          };
+        },
+      ],
+    ),
+    [
+      "the runbook check run",
+      "checks/create",
+      async ({ gh }) => () => {
+        gh.runbooks().openPullRequest("alice", { title: "Runbooks", head: "runbooks", changes: { ".github/runbooks/roll-back-too.yml": ROLLBACK.replace("name: roll-back", "name: roll-back-too") } });
+        return () => expect(gh.checkRuns()).toEqual([expect.objectContaining({ name: "firewatch/runbooks", conclusion: "success" })]);
+      },
+    ],
+    [
+      "a runbook's workflow dispatch",
+      "actions/create-workflow-dispatch",
+      async ({ gh }) => () => {
+          const n = gh.as("alice").openIssue({ title: "Quality regression", labels: ["incident"] });
+          return () => {
+            expect(gh.runbooks().dispatches()).toHaveLength(1);
+            expect(gh.issue(n).comments.find((c) => c.body.includes("### 📘 Runbook `roll-back`"))!.body).toContain("waiting for the workflow run");
+          };
+      },
+    ],
+  ];
+
+  it.each(WRITES)("waits out a secondary rate limit on %s (%s), not only on the applier's writes", async (_name, route, prepare) => {
+    scenario = await startFirewatch({ plugins: "off", files: FILES });
+    const { gh } = scenario;
+    const act = await prepare(scenario);
+    gh.failNext(secondaryRateLimit(route, 30));
+    const before = gh.clock.now().getTime();
+    const check = act();
+    await gh.settle();
+    check();
+    expect(gh.requests.filter((r) => r.status === 403)).toHaveLength(1);
+    expect(gh.clock.now().getTime() - before).toBeGreaterThanOrEqual(30_000);
+    expect(gh.deliveries.every((d) => d.status < 300)).toBe(true);
   });
 
   it("a write that keeps failing with 500 fails the delivery, which GitHub shows as failed", async () => {
