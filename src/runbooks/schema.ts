@@ -53,13 +53,13 @@ export const triggersSchema = z
     labels: z.array(z.string().min(1).max(50)).min(1).optional().describe("Issue labels; any one matches."),
   })
   .strict()
-  .describe("When the runbook starts by itself: every listed criterion must match. Without triggers it runs only by `/runbook run <name>`.");
+  .describe("When the runbook starts by itself: every listed criterion must match. Without triggers it runs only by `/runbook run <id>`.");
 
 /** A response plan kept in `.github/runbooks/*.yml`. */
 export const runbookSchema = z
   .object({
-    /** A short unique name, used by `/runbook run <name>`. */
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "must be lowercase letters, digits and - (at most 60)").describe("A short unique name, used by `/runbook run <name>`."),
+    /** What people see the runbook called, in words (e.g. `Database failover`). The runbook's id, used by `/runbook run <id>`, is its file's base name. */
+    name: z.string().min(1).max(100).optional().describe("What people see the runbook called, in words (e.g. `Database failover`). The runbook's id, used by `/runbook run <id>`, is its file's base name."),
     /** `response` (default) or `recovery` (a recovery plan, with objectives, verification and communication). */
     kind: z.enum(["response", "recovery"]).default("response").describe("`response` (default) or `recovery` (a recovery plan with objectives, verification and communication)."),
     /** What the runbook is for, in Markdown. */
@@ -76,6 +76,12 @@ export const runbookSchema = z
   .strict()
   .describe("A Firewatch runbook: a response plan kept in `.github/runbooks/`.");
 
-export type Runbook = z.infer<typeof runbookSchema>;
+/** A runbook file's fields as written. */
+export type RunbookFields = z.infer<typeof runbookSchema>;
+/**
+ * A validated runbook: `name` is its id (the file's base name, see `identifyRunbook`),
+ * `title` what its `name:` says when that differs, `alias` an old slug `name:` it still answers to.
+ */
+export type Runbook = Omit<RunbookFields, "name"> & { name: string; title?: string; alias?: string };
 export type RunbookStep = z.infer<typeof stepSchema>;
 export type RunbookInput = z.input<typeof runbookSchema>;

@@ -113,9 +113,17 @@ export const approvalRunSchema = z
 export const STEP_KINDS = ["manual", "comment", "label", "assign", "workflow", "http", "approval"] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-/** How a step is carried out, chosen by `kind`. */
-export const stepRunSchema = z
+/** A step's `run` written out as a mapping, its kind chosen by `kind`. */
+export const stepRunObjectSchema = z
   .discriminatedUnion("kind", [manualRunSchema, commentRunSchema, labelRunSchema, assignRunSchema, workflowRunSchema, httpRunSchema, approvalRunSchema])
   .describe("How the step is carried out, chosen by `kind`.");
 
-export type StepRun = z.infer<typeof stepRunSchema>;
+export type StepRun = z.infer<typeof stepRunObjectSchema>;
+
+/** Kinds without required options: `run: manual` is short for `run: { kind: manual }`. */
+export const BARE_STEP_KINDS = ["manual", "approval"] as const;
+
+/** How a step is carried out: a mapping chosen by `kind`, or just the kind (`manual`, `approval`) when it needs no options. */
+export const stepRunSchema = z
+  .union([z.enum(BARE_STEP_KINDS).transform((kind): StepRun => ({ kind })), stepRunObjectSchema])
+  .describe("How the step is carried out: a mapping chosen by `kind`, or just `manual` or `approval`, which need no options.");

@@ -4,8 +4,10 @@ import { isHostAllowed } from "./http-allow-list.js";
 import type { AllowedCidr } from "./refused-address.js";
 import { refusedHost } from "./refused-host.js";
 import { defaultMessageRenderer, type MessageRenderer } from "./message-template.js";
+import { runbookIdOf, identifyRunbook } from "./runbook-identity.js";
 import { runbookSchema, type Runbook } from "./schema.js";
-import { checkStepGraph } from "./step-graph.js";
+import { describeValue, expandRunIssue, wrongTypeMessage } from "./schema-issues.js";
+import { checkStepGraph, writtenGraphSteps } from "./step-graph.js";
 import { STEP_KINDS } from "./step-run-schema.js";
 
 /** One problem in a runbook file, where a check-run annotation or an editor shows it. */
@@ -43,16 +45,18 @@ export function validateRunbook(source: string, filename: string, options: Valid
     path: filename,
     field: formatField(path),
   });
-  const parsed = runbookSchema.safeParse(loaded.value);
+  const parsed = runbookSchema.safeParse(loaded.value, { reportInput: true });
+  // The graph is checked as written, so its problems show even when a field is wrong.
+  const written = (loaded.value ?? {}) as { steps?: unknown; rollback?: unknown };
+  const mainSteps = writtenGraphSteps(written.steps);
+  const graph = [...checkStepGraph(mainSteps, "steps"), ...checkStepGraph(writtenGraphSteps(written.rollback), "rollback", new Set(mainSteps.map((s) => s.id)))];
+  const errors: RunbookError[] = graph.map((problem) => at(problem.message, problem.path));
+  const id = runbookIdOf(filename);
+  if (id === undefined) errors.push({ message: `the file name gives no runbook id: name it with letters or digits, e.g. database-failover.yml (the id is what /runbook run takes)`, line: 1, column: 1, path: filename, field: "" });
   if (!parsed.success) {
-    return { errors: parsed.error.issues.map((issue) => at(describeIssue(issue), issueLocation(issue))).sort(byLine) };
+    return { errors: [...parsed.error.issues.flatMap(expandRunIssue).map((issue) => at(describeIssue(issue), issueLocation(issue))), ...errors].sort(byLine) };
   }
-  const runbook = parsed.data;
-  const errors: RunbookError[] = [];
-  const stepIds = new Set(runbook.steps.map((s) => s.id));
-  for (const problem of [...checkStepGraph(runbook.steps, "steps"), ...checkStepGraph(runbook.rollback, "rollback", stepIds)]) {
-    errors.push(at(problem.message, problem.path));
-  }
+  const runbook = identifyRunbook(parsed.data, id ?? "");
   const renderer = options.renderer ?? defaultMessageRenderer;
   const allow = options.httpAllow ?? [];
   for (const list of ["steps", "rollback"] as const) {
@@ -109,8 +113,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `unknown step kind; valid kinds: ${STEP_KINDS.join(", ")}`;
   }
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  if (issue.code === "invalid_type" && issue.input === undefined) return `${field || "value"} is required`;
-  if (issue.code === "invalid_value" && issue.values.length > 1) return `${field || "value"} must be one of ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_type") return issue.input === undefined ? `${field || "value"} is required` : wrongTypeMessage(field, issue.expected, issue.input);
+  if (issue.code === "invalid_value" && issue.values.length > 1) return `${field || "value"} must be one of ${issue.values.map(String).join(", ")}${issue.input === undefined ? "" : `, found ${describeValue(issue.input)}`}`;
   return field ? `${field}: ${issue.message}` : issue.message;
 }
 

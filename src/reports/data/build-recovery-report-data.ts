@@ -1,6 +1,7 @@
 import type { ExecutionState, StepState } from "../../runbooks/engine/execution-state.js";
 import { parseDuration } from "../../time/duration.js";
 import type { Runbook, RunbookStep } from "../../runbooks/schema.js";
+import { runbookTitle } from "../../runbooks/runbook-identity.js";
 import type { IncidentRef, Instant } from "../postmortem-data.js";
 import type { RecoveryReportData } from "../recovery-report-data.js";
 
@@ -39,7 +40,7 @@ export function buildRecoveryReportData(input: RecoveryReportInput): RecoveryRep
   return {
     incident: input.incident,
     generatedAt: input.generatedAt,
-    plan: { name: plan.name, path: execution.file, version: execution.sha },
+    plan: { name: runbookTitle(plan), path: execution.file, version: execution.sha },
     objectives: { rtoMs: ms(plan.objectives?.rto), rpoMs: ms(plan.objectives?.rpo), serviceLevel: plan.objectives?.service_level ?? null },
     run: {
       incidentStartedAt: input.incidentStart.at,

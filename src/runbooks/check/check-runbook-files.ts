@@ -30,16 +30,19 @@ export function checkRunbookFiles(files: readonly RunbookFile[]): CheckOutcome {
   const names = new Map<string, string>();
   for (const file of files) {
     if (!file.runbook) continue;
-    const other = names.get(file.runbook.name);
-    if (other)
-      errors.push({
-        message: `another runbook (${other}) is also named "${file.runbook.name}"; names must be unique`,
-        line: 1,
-        column: 1,
-        path: file.path,
-        field: "name",
-      });
-    names.set(file.runbook.name, file.path);
+    // Ids come from file names; an old slug `name:` kept as an alias must not be another's id.
+    for (const key of [file.runbook.name, ...(file.runbook.alias ? [file.runbook.alias] : [])]) {
+      const other = names.get(key);
+      if (other)
+        errors.push({
+          message: `another runbook (${other}) also answers to "${key}"; runbook ids and old slug names must be unique`,
+          line: 1,
+          column: 1,
+          path: file.path,
+          field: "name",
+        });
+      names.set(key, file.path);
+    }
   }
   const sections = files.map((f) =>
     f.runbook

@@ -3,6 +3,7 @@ import { dryRun } from "../dry-run.js";
 import type { ExecutionState } from "../engine/execution-state.js";
 import type { RunbookFile } from "../runbook-file.js";
 import type { RunbookIncident } from "../runbook-incident.js";
+import { isKnownAs } from "../runbook-identity.js";
 import type { Runbook } from "../schema.js";
 import { runbookListTable } from "./runbook-list-table.js";
 import { runnableFile } from "./runnable-file.js";
@@ -49,7 +50,7 @@ export function decideRunbookCommand<E extends { state: ExecutionState }>(
   );
   if ("reply" in found) return { kind: "reply", ok: false, reply: found.reply };
   const { file } = found;
-  const mine = executions.filter((e) => e.state.runbook === file.runbook.name);
+  const mine = executions.filter((e) => isKnownAs(file.runbook, e.state.runbook));
   const running = mine.find((e) => ["ready", "running"].includes(e.state.status));
   switch (args.action) {
     case "test":

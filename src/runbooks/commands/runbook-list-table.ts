@@ -1,5 +1,6 @@
 import type { RunbookFile } from "../runbook-file.js";
-import { fileStem } from "./runnable-file.js";
+import { isKnownAs } from "../runbook-identity.js";
+import { fileRunbookId } from "./runnable-file.js";
 
 /**
  * `/runbook list`: every runbook file with what starts it and how its last run on this
@@ -12,8 +13,8 @@ export function runbookListTable(
 ): string {
   if (files.length === 0) return `There are no runbooks in \`${directory}\` yet.`;
   const rows = files.map((f) => {
-    const name = f.runbook?.name ?? fileStem(f.path);
-    const last = executions.filter((e) => e.runbook === name).at(-1);
+    const name = fileRunbookId(f);
+    const last = executions.filter((e) => (f.runbook ? isKnownAs(f.runbook, e.runbook) : e.runbook === name)).at(-1);
     const triggers = f.runbook?.triggers
       ? Object.entries(f.runbook.triggers)
           .map(([k, v]) => `${k}: ${(v as string[]).join(", ")}`)

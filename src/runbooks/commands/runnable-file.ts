@@ -1,13 +1,20 @@
 import type { RunbookFile } from "../runbook-file.js";
+import { isKnownAs, runbookIdOf } from "../runbook-identity.js";
 import type { Runbook } from "../schema.js";
 
-/** A file's name without its folder and `.yml`/`.yaml`: how a runbook with errors is named. */
+/** A file's name without its folder and `.yml`/`.yaml`. */
 export function fileStem(path: string): string {
   return (path.split("/").pop() ?? path).replace(/\.ya?ml$/, "");
 }
 
+/** How a runbook file is named in commands and lists: its runbook's id, the id its name gives when it has errors. */
+export function fileRunbookId(file: Pick<RunbookFile, "path" | "runbook">): string {
+  return file.runbook?.name ?? runbookIdOf(file.path) ?? fileStem(file.path);
+}
+
 /**
- * The valid runbook a command names — by its `name`, else by its file's name — or the reply
+ * The valid runbook a command names — by its id (the file's base name), else by the old slug
+ * `name:` it still answers to — or the reply
  * that says why it cannot run: `notFound` when no file matches, the file's errors when it
  * has any.
  */
@@ -17,7 +24,7 @@ export function runnableFile(
   notFound: string,
 ): { file: RunbookFile & { runbook: Runbook } } | { reply: string } {
   const file =
-    files.find((f) => f.runbook?.name === name) ?? files.find((f) => fileStem(f.path) === name);
+    files.find((f) => fileRunbookId(f) === name) ?? files.find((f) => f.runbook !== undefined && isKnownAs(f.runbook, name));
   if (!file) return { reply: notFound };
   if (!file.runbook)
     return {

@@ -19,7 +19,8 @@ export function runbooksToStart<F extends { runbook?: Runbook | undefined }>(
   const names = new Set(started);
   const chosen: (F & { runbook: Runbook })[] = [];
   for (const { file } of matchingRunbooks(candidates, incident)) {
-    if (names.has(file.runbook.name)) continue;
+    // An execution recorded under the old slug `name:` is this runbook's too.
+    if (names.has(file.runbook.name) || (file.runbook.alias !== undefined && names.has(file.runbook.alias))) continue;
     names.add(file.runbook.name);
     chosen.push(file);
   }

@@ -1,4 +1,6 @@
+import { safeText } from "../../markdown/safe-text.js";
 import type { MessageRenderer } from "../message-template.js";
+import { runbookTitle } from "../runbook-identity.js";
 import { incidentMatches } from "../runbook-incident.js";
 import type { RunbookEffect } from "../runbook-effect.js";
 import type { Runbook } from "../schema.js";
@@ -53,11 +55,11 @@ function applyFailurePolicy(runbook: Runbook, state: ExecutionState, at: string,
   if (state.phase === "main" && (runbook.on_failure === "rollback" || verification) && runbook.rollback.length > 0) {
     state.phase = "rollback";
     const what = verification ? "verification" : "step";
-    effects.push(notice(state, "rollback", `⚠️ Runbook **${runbook.name}**: ${what} \`${failed.id}\` failed${reason}. Running the rollback steps.`));
+    effects.push(notice(state, "rollback", `⚠️ Runbook **${safeText(runbookTitle(runbook))}**: ${what} \`${failed.id}\` failed${reason}. Running the rollback steps.`));
   } else {
     const what = state.phase === "rollback" ? "rollback step" : "step";
     Object.assign(state, { status: state.phase === "rollback" ? "rollback-failed" : "failed", endedAt: at });
-    effects.push(notice(state, "stopped", `🛑 Runbook **${runbook.name}** stopped: ${what} \`${failed.id}\` failed${reason}. Responders, please take over.`));
+    effects.push(notice(state, "stopped", `🛑 Runbook **${safeText(runbookTitle(runbook))}** stopped: ${what} \`${failed.id}\` failed${reason}. Responders, please take over.`));
   }
   return true;
 }
@@ -70,12 +72,12 @@ function isVerification(runbook: Runbook, stepId: string): boolean {
 function finishPhase(runbook: Runbook, state: ExecutionState, at: string, effects: RunbookEffect[]): void {
   if (state.phase === "rollback") {
     Object.assign(state, { status: "rolled-back", endedAt: at });
-    effects.push(notice(state, "rolled-back", `↩️ Runbook **${runbook.name}**: the rollback steps finished.`));
+    effects.push(notice(state, "rolled-back", `↩️ Runbook **${safeText(runbookTitle(runbook))}**: the rollback steps finished.`));
     return;
   }
   const failed = state.steps.filter((s) => s.status === "failed").map((s) => `\`${s.id}\``);
   Object.assign(state, { status: failed.length > 0 ? "failed" : "succeeded", endedAt: at });
-  if (failed.length > 0) effects.push(notice(state, "finished", `⚠️ Runbook **${runbook.name}** finished with failed steps: ${failed.join(", ")}.`));
+  if (failed.length > 0) effects.push(notice(state, "finished", `⚠️ Runbook **${safeText(runbookTitle(runbook))}** finished with failed steps: ${failed.join(", ")}.`));
 }
 
 function notice(state: ExecutionState, what: string, body: string): RunbookEffect {

@@ -1,4 +1,5 @@
 import { dataBlock } from "../../markdown/hidden-block.js";
+import { safeText } from "../../markdown/safe-text.js";
 import type { Runbook, RunbookStep } from "../schema.js";
 import type { ExecutionState, StepState } from "./execution-state.js";
 import { formatTime } from "../../time/format-time.js";
@@ -28,6 +29,7 @@ export function renderExecutionComment(runbook: Runbook, state: ExecutionState):
   const lines = [
     `### 📘 Runbook \`${state.runbook}\` — ${state.status}`,
     "",
+    ...(runbook.title ? [`**${safeText(runbook.title)}**`, ""] : []),
     `Version \`${state.sha.slice(0, 12)}\` of \`${state.file}\`${startedBy(state.startedBy)}${state.startedAt ? ` at ${formatTime(state.startedAt)}` : ""}${state.endedAt ? `, ended ${formatTime(state.endedAt)}` : ""}.`,
     "",
     ...renderList(runbook.steps, state.steps),

@@ -2,6 +2,7 @@ import type { RecoveryArgs } from "../../commands/parse/args/recovery.js";
 import { runnableFile } from "../commands/runnable-file.js";
 import type { ExecutionState } from "../engine/execution-state.js";
 import type { RunbookFile } from "../runbook-file.js";
+import { isKnownAs } from "../runbook-identity.js";
 import type { Runbook } from "../schema.js";
 import { recoveryPlanTable } from "./recovery-plan-table.js";
 
@@ -45,7 +46,7 @@ export function decideRecoveryCommand(input: RecoveryCommandInput): RecoveryComm
       ok: false,
       reply: `\`${runbook.name}\` is a response runbook, not a recovery plan (it has no \`kind: recovery\`, so no objectives to report against). Run it with \`/runbook run ${runbook.name}\`.`,
     };
-  const mine = executions.filter((e) => e.runbook === runbook.name);
+  const mine = executions.filter((e) => isKnownAs(runbook, e.runbook));
   if (mine.some((e) => ["ready", "running"].includes(e.status)))
     return {
       kind: "reply",

@@ -1,4 +1,5 @@
 import { tableCell } from "../../markdown/index.js";
+import { isKnownAs } from "../runbook-identity.js";
 import type { Runbook } from "../schema.js";
 
 /** `/recovery list`: every recovery plan with its RTO, its update cadence and how its last run on this incident stands. */
@@ -10,7 +11,7 @@ export function recoveryPlanTable(
   if (plans.length === 0)
     return `There are no recovery plans (\`kind: recovery\`) in \`${directory}\` yet.`;
   const rows = plans.map(({ runbook }) => {
-    const last = executions.filter((e) => e.runbook === runbook.name).at(-1);
+    const last = executions.filter((e) => isKnownAs(runbook, e.runbook)).at(-1);
     const cadence = tableCell(
       (runbook.communication ?? []).map((c) => `${c.audience} every ${c.every}`).join(", ") || "—",
     );

@@ -3,7 +3,8 @@ import { fileStem, runnableFile } from "../../../src/runbooks/commands/runnable-
 import type { RunbookFile } from "../../../src/runbooks/runbook-file.js";
 import { waiting } from "../decide/fixtures.js";
 
-const named: RunbookFile = { path: ".github/runbooks/oom.yml", runbook: waiting("gpu-oom"), errors: [] };
+// Its id is "oom" (the file's base name); its old slug `name: gpu-oom` is an alias.
+const named: RunbookFile = { path: ".github/runbooks/oom.yml", runbook: waiting("gpu-oom", "", ".github/runbooks/oom.yml"), errors: [] };
 const broken: RunbookFile = {
   path: ".github/runbooks/broken.yaml",
   errors: [

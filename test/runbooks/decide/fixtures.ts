@@ -4,14 +4,16 @@ import type { Runbook } from "../../../src/runbooks/schema.js";
 import { validateRunbook } from "../../../src/runbooks/validate-runbook.js";
 
 /** A runbook from YAML, as the app validates it; throws on errors so a typo fails the test. */
-export function runbook(yaml: string): Runbook {
-  const result = validateRunbook(yaml, "rb.yml", { httpAllow: ["status.example.com"] });
+export function runbook(yaml: string, path?: string): Runbook {
+  // A runbook's id is its file's base name: unless told, the file is named after the `name:`.
+  const id = /^name: ([a-z0-9-]+)\s*$/m.exec(yaml)?.[1] ?? "rb";
+  const result = validateRunbook(yaml, path ?? `.github/runbooks/${id}.yml`, { httpAllow: ["status.example.com"] });
   if (!result.runbook) throw new Error(JSON.stringify(result.errors));
   return result.runbook;
 }
 
 /** A runbook with one step of each waiting kind, and optional triggers. */
-export function waiting(name: string, triggers = ""): Runbook {
+export function waiting(name: string, triggers = "", path?: string): Runbook {
   return runbook(`name: ${name}
 ${triggers}
 steps:
@@ -19,7 +21,7 @@ steps:
   - { id: ship, title: Ship, type: remediate, run: { kind: approval }, needs: [look] }
 rollback:
   - { id: undo, title: Undo, type: remediate, run: { kind: manual } }
-`);
+`, path);
 }
 
 export const incident = {
