@@ -11,7 +11,8 @@ describe("firewatch render postmortem", () => {
   });
 
   it("prints the postmortem of an incident from the repository on GitHub", async () => {
-    scenario = await startFirewatch({ files: { ".github/firewatch.yml": "postmortem:\n  when: command\n" } });
+    // alice declares the incident, which takes the triage role (permissions.declare).
+    scenario = await startFirewatch({ files: { ".github/firewatch.yml": "postmortem:\n  when: command\n" }, collaborators: { alice: "triage" } });
     const { gh } = scenario;
     const n = gh.as("alice").openIssue({ title: "Embeddings latency", labels: ["incident"] });
     await gh.settle();
