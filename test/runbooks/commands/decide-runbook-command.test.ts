@@ -23,6 +23,20 @@ describe("decideRunbookCommand", () => {
     expect(decide(args, executions)).toEqual(want);
   });
 
+  // The file was renamed to manual-fix.yml, its `name: by-hand` kept: executions recorded under the old name are its own.
+  const renamed = waiting("by-hand", "", ".github/runbooks/manual-fix.yml");
+  const renamedFile: RunbookFile = { path: ".github/runbooks/manual-fix.yml", runbook: renamed, errors: [] };
+  const decideRenamed = (args: RunbookArgs, executions: (typeof running)[]) =>
+    decideRunbookCommand({ args, files: [renamedFile], sha: "0123456789abcdef", executions, incident, directory: ".github/runbooks" });
+  it.each<{ name: string; args: RunbookArgs; executions: (typeof running)[]; want: unknown }>([
+    { name: "run by the id while an execution under the old name runs", args: { action: "run", name: "manual-fix" }, executions: [running], want: { kind: "reply", ok: false, reply: "`manual-fix` is already running on this incident; `/runbook cancel manual-fix` stops it." } },
+    { name: "cancel by the old name", args: { action: "cancel", name: "by-hand" }, executions: [finished, running], want: { kind: "cancel", execution: running, reply: "Cancelled runbook `by-hand`." } },
+    { name: "run again after a finished run under the old name", args: { action: "run", name: "manual-fix" }, executions: [finished], want: { kind: "start", file: { path: renamedFile.path, runbook: renamed }, n: 2, reply: "Started runbook `manual-fix` (version `0123456789ab`)." } },
+    { name: "list shows the id and the old execution's state", args: { action: "list" }, executions: [running], want: { kind: "reply", ok: true, reply: "| Runbook | Starts | On this incident |\n| --- | --- | --- |\n| `manual-fix` | by hand | running |" } },
+  ])("old slug name: $name", ({ args, executions, want }) => {
+    expect(decideRenamed(args, executions)).toEqual(want);
+  });
+
   it("test is a dry run that does nothing", () => {
     const decision = decide({ action: "test", name: "by-hand" }, [running]);
     expect(decision).toMatchObject({ kind: "reply", ok: true });
