@@ -28,12 +28,13 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
     // An issue opened with the incident label is declared by the `labeled` event GitHub
     // sends right after; declaring here too would race it. A form whose label does not
     // exist in the repository (GitHub then drops it) only ever sends `opened`.
-    if (!isIncident && isIncidentForm(payload.issue.body)) await declareOrPropose(scope, number, sender, author);
+    if (!isIncident && isIncidentForm(payload.issue.body))
+      await declareOrPropose(scope, number, sender, author, "form");
     return;
   }
   const label = "label" in payload ? payload.label?.name : undefined;
   if (payload.action === "labeled" && label === names.incident) {
-    await declareOrPropose(scope, number, sender, author);
+    await declareOrPropose(scope, number, sender, author, "label");
     return;
   }
   if (!isIncident) {
@@ -60,10 +61,11 @@ async function declareOrPropose(
   number: number,
   sender: string,
   author: { login: string; association?: string },
+  how: "label" | "form",
 ): Promise<void> {
   const loaded = await scope.incident(number);
   if (loaded.state) return; // declared already: a redelivery, or the card was written before
-  if (await mayDeclare(scope, sender, author)) return confirmIncident(scope, number, sender);
+  if (await mayDeclare(scope, sender, author, how)) return confirmIncident(scope, number, sender);
   await proposeIncident(scope, number, author.login || sender);
 }
 

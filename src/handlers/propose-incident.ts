@@ -7,19 +7,25 @@ import type { EventScope } from "./event-scope.js";
 const OUTSIDERS = new Set(["NONE", "FIRST_TIMER", "FIRST_TIME_CONTRIBUTOR", "CONTRIBUTOR", "MANNEQUIN"]);
 
 /**
- * Whether `login` may declare an incident (`permissions.declare`). The payload's
- * `author_association` settles it without a request when it is the author's and says
- * owner (admin) or outsider; otherwise the repository role is read (a 304 when unchanged).
+ * Whether `login` may declare an incident (`permissions.declare`). The payload settles it
+ * without a request when it can: the author's `author_association` (owner: admin; no
+ * collaborator: no role), or a label that someone other than the author added (GitHub lets
+ * only triage and above add labels). Otherwise the repository role is read (a 304 when
+ * unchanged). The author of an issue opened from the form did not choose its labels: the
+ * form did, so their role is what counts.
  */
 export async function mayDeclare(
   scope: EventScope,
   login: string,
-  author?: { login: string; association?: string },
+  author: { login: string; association?: string },
+  how: "label" | "form",
 ): Promise<boolean> {
-  const association = author?.login === login ? author.association : undefined;
+  const minimum = scope.config.permissions.declare;
+  const association = author.login === login ? author.association : undefined;
   if (association && OUTSIDERS.has(association)) return false;
+  if (how === "label" && author.login !== login && permissionAtLeast("triage", minimum)) return true;
   const role = await getPermission(scope.octokit, scope.repo, login, association);
-  return permissionAtLeast(role, scope.config.permissions.declare);
+  return permissionAtLeast(role, minimum);
 }
 
 /**

@@ -71,7 +71,8 @@ describe.each(DELIVERY_MODES)("declaring an incident ($name)", ({ deliverTwice }
   });
 
   it("from the incident label on an existing issue, with defaults and a request for what is missing", async () => {
-    scenario = await startFirewatch({ deliverTwice });
+    // bob labels his own issue: GitHub lets only triage and above add labels.
+    scenario = await startFirewatch({ deliverTwice, collaborators: { bob: "triage" } });
     const { gh } = scenario;
     const n = gh.as("bob").openIssue({ title: "Latency on embeddings", body: "p95 is up" });
     await gh.settle();
@@ -114,7 +115,7 @@ describe("related incidents at declaration", () => {
   });
 
   it("lists an incident detected minutes earlier on the same service, and not an unrelated old one", async () => {
-    scenario = await startFirewatch();
+    scenario = await startFirewatch({ collaborators: { bob: "triage" } });
     const { gh } = scenario;
     const form = (summary: string, services: string) =>
       `### Summary\n\n${summary}\n\n### Severity\n\nhigh\n\n### Affected services\n\n${services}`;

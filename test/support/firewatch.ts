@@ -40,7 +40,9 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
     },
     deliverTwice: options.deliverTwice,
     plugins: options.plugins ?? "off",
-    repo: { ...DEFAULT_REPO, files: options.files, collaborators: options.collaborators },
+    // alice, the responder most tests act as, has the triage role GitHub asks of anyone who
+    // labels issues (and Firewatch asks of anyone who declares); a test may give her another.
+    repo: { ...DEFAULT_REPO, files: options.files, collaborators: { alice: "triage", ...options.collaborators } },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Config } from "../../config/schema.js";
+import { PERMISSION_LEVELS, type Config, type Permission } from "../../config/schema.js";
 import { ackCommand, type AckArgs } from "./args/ack.js";
 import { declareCommand, type DeclareArgs } from "./args/declare.js";
 import { actionCommand, type ActionArgs } from "./args/action.js";
@@ -70,7 +70,8 @@ export type CommandRegistry = { [K in CommandName]?: CommandSpec<CommandArgs[K]>
 export function commandRegistry(config: Config): CommandRegistry {
   const p = config.permissions.commands;
   const registry: CommandRegistry = {
-    declare: declareCommand(config.permissions.declare),
+    // A command (permissions.commands) that declares (permissions.declare): the higher of the two.
+    declare: declareCommand(higher(p, config.permissions.declare)),
     ack: ackCommand(p),
     status: statusCommand(p),
     severity: severityCommand(p),
@@ -99,6 +100,10 @@ export function commandRegistry(config: Config): CommandRegistry {
   };
   if (!registry.commander) delete registry.commander;
   return registry;
+}
+
+function higher(a: Permission, b: Permission): Permission {
+  return PERMISSION_LEVELS.indexOf(a) >= PERMISSION_LEVELS.indexOf(b) ? a : b;
 }
 
 export function commandNames(registry: CommandRegistry): CommandName[] {
