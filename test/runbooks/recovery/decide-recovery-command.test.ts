@@ -46,6 +46,15 @@ describe("decideRecoveryCommand", () => {
     expect(decide(args, executions)).toEqual(want);
   });
 
+  it("a plan renamed to restore-gpu.yml that kept `name: restore` still owns the runs recorded as restore", () => {
+    const renamed = runbook(`name: restore\nkind: recovery\nobjectives: { rto: 30m }\nsteps:\n  - { id: check, title: Check, type: verify, run: manual }\n`, ".github/runbooks/restore-gpu.yml");
+    const only: RunbookFile[] = [{ path: ".github/runbooks/restore-gpu.yml", runbook: renamed, errors: [] }];
+    const decideRenamed = (args: RecoveryArgs) => decideRecoveryCommand({ args, files: only, sha: "0123456789abcdef", executions: [ended, running], directory: "rb" });
+    expect(decideRenamed({ action: "start", plan: "restore-gpu" })).toEqual({ kind: "reply", ok: false, reply: "`restore-gpu` is already running on this incident; `/runbook cancel restore-gpu` stops it." });
+    expect(decideRenamed({ action: "start", plan: "restore" })).toMatchObject({ kind: "reply", ok: false });
+    expect(decideRenamed({ action: "list" })).toMatchObject({ reply: expect.stringContaining("| `restore-gpu` | 30m | — | running |") });
+  });
+
   it("no plans", () => {
     expect(decideRecoveryCommand({ args: { action: "list" }, files: [files[1]!], sha: "s", executions: [], directory: "rb" })).toEqual({
       kind: "reply",
