@@ -224,3 +224,30 @@ describe("slash commands: who may run them", () => {
     expect(issue.comments.find((c) => c.id === id)!.reactions).toEqual({ confused: 1 });
   });
 });
+
+describe("slash commands: /resolve after the status already moved", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("/status resolved, then /resolve <summary>: the summary is recorded; a second /resolve is refused", async () => {
+    scenario = await startFirewatch({ collaborators: { alice: "triage" } });
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    gh.as("alice").comment(n, "/status resolved");
+    await gh.settle();
+    expect(gh.issue(n).state).toBe("closed");
+    const id = gh.as("alice").comment(n, "/resolve Rolled the gateway config back");
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).toMatch(/\| Resolution \| .* · alice: Rolled the gateway config back \|/);
+    expect(gh.issue(n).comments.find((c) => c.id === id)!.reactions).toEqual({ "+1": 1 });
+
+    gh.as("alice").comment(n, "/resolve Something else");
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).not.toContain("Something else");
+    expect(replies(gh.issue(n).comments).at(-1)!.body).toContain("reopen the issue first to change the resolution");
+  });
+});
