@@ -169,6 +169,31 @@ describe("command arguments", () => {
   });
 });
 
+describe("/lesson kinds, as people write them", () => {
+  it.each([
+    ["/lesson went-well the rollback took 4 minutes", "went-well"],
+    ["/lesson went well the rollback took 4 minutes", "went-well"],
+    ["/lesson went well: the rollback took 4 minutes", "went-well"],
+    ["/lesson Went Well : the rollback took 4 minutes", "went-well"],
+    ["/lesson went-well: the rollback took 4 minutes", "went-well"],
+    ["/lesson went wrong the rollback took 4 minutes", "went-wrong"],
+    ["/lesson went wrong: the rollback took 4 minutes", "went-wrong"],
+    ["/lesson lucky: the rollback took 4 minutes", "lucky"],
+  ])("%s → %s", (body, kind) => {
+    expect(check(body)).toMatchObject({ ok: true, name: "lesson", args: { kind, text: "the rollback took 4 minutes" } });
+  });
+
+  it.each([
+    ["/lesson went", /is not a kind of lesson/],
+    ["/lesson went badly the pager was silent", /is not a kind of lesson/],
+    ["/lesson went well", /Write the lesson/],
+    ["/lesson went well:", /Write the lesson/],
+    ["/lesson went-well :", /Write the lesson/],
+  ])("%s is refused", (body, error) => {
+    expect(check(body)).toMatchObject({ ok: false, reason: "invalid", error: expect.stringMatching(error) });
+  });
+});
+
 describe("suggest", () => {
   const known = commandSpecs(registry).map((s) => s.name);
   it.each([

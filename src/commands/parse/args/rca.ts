@@ -84,7 +84,21 @@ export function causeCommand(
   };
 }
 
-/** `/lesson went-well the runbook rolled back in two minutes`. */
+/**
+ * The lesson's kind as people write it, and how many arguments that took: `went-well`,
+ * `went well`, `lucky`, each with or without a colon (`went well:`, `lucky :`).
+ */
+function lessonKind(args: readonly string[]): { kind: LessonKind; used: number } | undefined {
+  const word = (i: number) => args[i]?.toLowerCase().replace(/:$/, "");
+  const colonAfter = (i: number) => (args[i] === ":" ? 1 : 0);
+  const single = LESSON_KINDS.find((k) => k === word(0));
+  if (single) return { kind: single, used: 1 + colonAfter(1) };
+  const pair = LESSON_KINDS.find((k) => k === `${word(0)}-${word(1)}`);
+  if (pair && !args[0]!.endsWith(":")) return { kind: pair, used: 2 + colonAfter(2) };
+  return undefined;
+}
+
+/** `/lesson went well: the runbook rolled back in two minutes`. */
 export function lessonCommand(permission: Permission): CommandSpec<LessonArgs> {
   const usage = "/lesson went-well|went-wrong|lucky <text>";
   return {
@@ -93,17 +107,17 @@ export function lessonCommand(permission: Permission): CommandSpec<LessonArgs> {
     summary: "Record a lesson: what went well, what went wrong, where we got lucky.",
     permission,
     parse(args, rest) {
-      const word = args[0]?.toLowerCase();
-      const kind = LESSON_KINDS.find((k) => k === word);
-      if (!word) return usageError(usage, `Say which kind, one of ${listOf(LESSON_KINDS)}.`);
-      if (!kind)
+      if (!args[0]) return usageError(usage, `Say which kind, one of ${listOf(LESSON_KINDS)}.`);
+      const found = lessonKind(args);
+      if (!found)
         return usageError(
           usage,
-          `${inlineCode(args[0]!)} is not a kind of lesson; use one of ${listOf(LESSON_KINDS)}.`,
+          `${inlineCode(args[0])} is not a kind of lesson; use one of ${listOf(LESSON_KINDS)}.`,
         );
-      if (tokenizeArguments(rest).length < 2) return usageError(usage, "Write the lesson.");
-      const text = rcaText(usage, "lesson", rest, 1);
-      return text.ok ? ok({ kind, text: text.value }) : text;
+      if (tokenizeArguments(rest).length <= found.used)
+        return usageError(usage, "Write the lesson.");
+      const text = rcaText(usage, "lesson", rest, found.used);
+      return text.ok ? ok({ kind: found.kind, text: text.value }) : text;
     },
   };
 }
