@@ -51,7 +51,8 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
     handlers: options.handlers,
     maxDeliveries: options.maxDeliveries,
   });
-  gh.addRepository(options.repo ?? DEFAULT_REPO);
+  // alice, as in startFirewatch, has the triage role labelling issues (and declaring) takes.
+  gh.addRepository(options.repo ?? { ...DEFAULT_REPO, collaborators: { alice: "triage" } });
   await printBurstSeedOnFailure(gh);
   const entry = options.entry ?? "test/support/app-process.ts";
   const env = (index: number) => ({ ...appEnv(gh, privateKey), REPLICA_INDEX: String(index), ...options.env });
