@@ -108,7 +108,8 @@ function issueLocation(issue: z.core.$ZodIssue): ValuePath {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const last = issue.path[issue.path.length - 1];
-  const field = typeof last === "string" ? last : "";
+  // A list entry is named with its list: `needs[0]`, `severities[1]`.
+  const field = typeof last === "string" ? last : typeof last === "number" ? formatField(issue.path.slice(-2).filter((p): p is string | number => typeof p !== "symbol")) : "";
   if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "kind") {
     return `unknown step kind; valid kinds: ${STEP_KINDS.join(", ")}`;
   }

@@ -54,6 +54,8 @@ describe("runbooks as people write them", () => {
     { name: "steps as text", source: "steps: restart the pods\n", want: [{ line: 1, column: 1, message: 'steps must be a list, found the text "restart the pods"' }] },
     { name: "a title as a number", source: "steps:\n  - { id: a, title: 42, type: assess, run: manual }\n", want: [{ line: 2, column: 14, message: "title must be text, found the number 42" }] },
     { name: "needs as text", source: `steps:\n${step("a")}${step("b", "manual", "    needs: a\n")}`, want: [{ line: 10, column: 5, message: 'needs must be a list, found the text "a"' }] },
+    { name: "a need that is not text", source: `steps:\n${step("a")}${step("b", "manual", "    needs: [1]\n")}`, want: [{ line: 10, column: 13, message: "needs[0] must be text, found the number 1" }] },
+    { name: "a severity that does not exist", source: `triggers: { severities: [urgent] }\nsteps:\n${step("a")}`, want: [{ line: 1, column: 26, message: 'severities[0] must be one of critical, high, medium, low, found the text "urgent"' }] },
     { name: "on_failure as a list", source: `on_failure: [stop]\nsteps:\n${step("a")}`, want: [{ line: 1, column: 1, message: "on_failure must be one of stop, continue, rollback, found a list of 1" }] },
     { name: "an empty name", source: `name:\nsteps:\n${step("a")}`, want: [{ line: 1, column: 1, message: "name must be text, found an empty value" }] },
     {
