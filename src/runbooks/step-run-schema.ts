@@ -20,8 +20,8 @@ export const manualRunSchema = z
 export const commentRunSchema = z
   .object({
     kind: z.literal("comment"),
-    /** A Handlebars template; `{{incident.title}}`, `{{incident.severity}}`, `{{incident.services}}`, `{{incident.number}}`, `{{incident.url}}`, `{{runbook.name}}` are in scope. Text typed by users is neutralised (no pings, no issue links). */
-    template: z.string().min(1).max(20000).describe("A Handlebars template; `{{incident.title}}`, `{{incident.severity}}`, `{{incident.services}}`, `{{incident.number}}`, `{{incident.url}}` and `{{runbook.name}}` are in scope."),
+    /** A Handlebars template; `{{incident.title}}`, `{{incident.severity}}`, `{{incident.services}}`, `{{incident.number}}`, `{{incident.url}}`, `{{runbook.name}}` are in scope. Text typed by users is neutralised (no pings, no issue links) and HTML-escaped; `{{{…}}}` is refused; a render over budget (10,000 loop iterations, 60,000 characters, 1 s) fails the step. */
+    template: z.string().min(1).max(20000).describe("A Handlebars template; `{{incident.title}}`, `{{incident.severity}}`, `{{incident.services}}`, `{{incident.number}}`, `{{incident.url}}` and `{{runbook.name}}` are in scope. `{{{…}}}` is refused; a render over budget (10,000 loop iterations, 60,000 characters, 1 s) fails the step."),
   })
   .strict()
   .describe("Posts a comment on the incident, rendered from a Handlebars template.");
@@ -62,13 +62,13 @@ export const workflowRunSchema = z
       .describe("The workflow file in `.github/workflows/`, e.g. `rollback-model.yml`. It must accept a `firewatch_run_id` input."),
     /** The branch or tag to run the workflow on; the repository's default branch when omitted. */
     ref: z.string().min(1).max(255).optional().describe("The branch or tag to run the workflow on; the default branch when omitted."),
-    /** Inputs for `workflow_dispatch`; string values are Handlebars templates with the incident in scope. */
+    /** Inputs for `workflow_dispatch`; string values are Handlebars templates with the incident in scope, rendered as plain text (no HTML escaping). */
     inputs: z
       .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, "must be a workflow input name"), inputValue)
       .refine((inputs) => !(CORRELATION_INPUT in inputs), `\`${CORRELATION_INPUT}\` is set by Firewatch itself`)
       .refine((inputs) => Object.keys(inputs).length <= 9, "workflow_dispatch accepts at most 10 inputs, one of them Firewatch's")
       .default({})
-      .describe("Inputs for `workflow_dispatch`; string values are Handlebars templates with the incident in scope."),
+      .describe("Inputs for `workflow_dispatch`; string values are Handlebars templates with the incident in scope, rendered as plain text (no HTML escaping)."),
   })
   .strict()
   .describe("Dispatches a GitHub Actions workflow and waits for its run; the run's conclusion decides the step.");
