@@ -79,8 +79,8 @@ export const httpRunSchema = z
     kind: z.literal("http"),
     /** The HTTP method. */
     method: z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]).default("GET").describe("The HTTP method."),
-    /** An `https://` URL whose host is listed in the configuration's allowed hosts. */
-    url: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).describe("An `https://` URL whose host is listed in the configuration's allowed hosts."),
+    /** An `https://` URL whose host is listed in the configuration's allowed hosts. Not an address on a private network, nor `localhost`; a name is resolved when the step runs and refused if it leads to one (unless the server's `FIREWATCH_HTTP_ALLOW_CIDRS` allows it). */
+    url: z.url({ protocol: /^https$/, error: "must be an https:// URL" }).describe("An `https://` URL whose host is listed in the configuration's allowed hosts. Not an address on a private network, nor `localhost`; a name is resolved when the step runs and refused if it leads to one (unless the server's `FIREWATCH_HTTP_ALLOW_CIDRS` allows it)."),
     /** A request body (sent as is). */
     body: z.string().max(10000).optional().describe("A request body (sent as is)."),
     /** What counts as success. */
