@@ -2,6 +2,7 @@ export { escapeHtml } from "./escape-html.js";
 export { neutraliseReferences, ZERO_WIDTH_SPACE } from "./neutralise-references.js";
 export { stripControlCharacters } from "./strip-control-characters.js";
 export { breakCodeFences } from "./break-code-fences.js";
+export { neutraliseBlockStarts } from "./neutralise-block-starts.js";
 export { safeText } from "./safe-text.js";
 export { tableCell, tableCellSyntax } from "./table-cell.js";
 export { inlineCode, type InlineCodeOptions } from "./inline-code.js";

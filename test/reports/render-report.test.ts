@@ -131,6 +131,22 @@ describe("repository templates", () => {
     expect(summary).not.toMatch(/^ {0,3}(~~~|```)/m);
   });
 
+  it("keeps a factor or lesson that starts like a heading, quote or list a plain list item", () => {
+    const entry = (text: string) => ({ text, author: "sam", at: null });
+    const data = {
+      ...gpuOomPostmortem,
+      rootCause: { ...gpuOomPostmortem.rootCause, factors: [entry("# No load test"), entry("> they said it was fine"), entry("1. one")] },
+      lessons: { wentWell: [entry("## The rollback")], wentWrong: [entry("---")], gotLucky: [entry("- a Saturday")] },
+    };
+    const md = markdown(renderReport("postmortem", undefined, data));
+    const headings = Array.from(md.matchAll(/^#{1,6} (.+)$/gm), (m) => m[1]);
+    expect(headings).not.toContain("No load test");
+    expect(headings).not.toContain("The rollback");
+    expect(md).not.toMatch(/^- (#|>|&gt;|---$|- |1\. )/m);
+    for (const text of ["# No load test", "&gt; they said it was fine", "1. one", "## The rollback", "---", "- a Saturday"])
+      expect(md).toContain(`\n- ${Z}${text}\n`);
+  });
+
   it("renders a repository's own template with the same data and helpers", () => {
     const source = "# {{incident.title}}\nMTTR {{duration computed.timeToResolveMs}}, by {{join impact.services}}\n";
     expect(renderReport("postmortem", source, gpuOomPostmortem)).toEqual({

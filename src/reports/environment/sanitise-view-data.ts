@@ -1,4 +1,5 @@
 import { breakCodeFences } from "../../markdown/break-code-fences.js";
+import { neutraliseBlockStarts } from "../../markdown/neutralise-block-starts.js";
 import { neutraliseReferences } from "../../markdown/neutralise-references.js";
 import { stripControlCharacters } from "../../markdown/strip-control-characters.js";
 import { truncate } from "../../markdown/truncate.js";
@@ -13,7 +14,8 @@ const MAX_DEPTH = 32;
  * every `Handlebars.create()` environment in the process), so it cannot be replaced for
  * our environment alone. So the data is pre-sanitised here and Handlebars' escaping is
  * kept: every string is stripped of control characters, has mentions and references
- * neutralised and code fences broken, and is capped in length; `{{x}}` then adds the HTML escaping. Together that
+ * neutralised, code fences broken and line starts kept from opening a heading, quote or
+ * list, and is capped in length; `{{x}}` then adds the HTML escaping. Together that
  * is `safeText`. `{{{x}}}` and `{{&x}}` are refused by the static check, so no template
  * can print user text unescaped; the app's own markup arrives through helpers.
  *
@@ -34,7 +36,7 @@ export function sanitiseViewData(value: unknown, maxStringLength: number, as: Ou
 export type OutputKind = "markdown" | "text";
 
 const forText = (text: string) => neutraliseReferences(stripControlCharacters(text));
-const forMarkdown = (text: string) => breakCodeFences(forText(text));
+const forMarkdown = (text: string) => neutraliseBlockStarts(breakCodeFences(forText(text)));
 
 function copy(value: unknown, clean: (text: string) => string, depth: number, seen: WeakSet<object>): unknown {
   if (typeof value === "string") return clean(value);
