@@ -5,6 +5,7 @@ import { safeText } from "../markdown/safe-text.js";
 import { tableCell, tableCellSyntax } from "../markdown/table-cell.js";
 import { elapsedMs, formatDuration } from "../time/duration.js";
 import { formatTime } from "../time/format-time.js";
+import { currentResolution } from "./current-resolution.js";
 import type { IncidentState, StampedText } from "./incident-state.js";
 import type { StatusHistory } from "./status-history.js";
 import { renderRcaSection } from "./render-rca-section.js";
@@ -56,7 +57,8 @@ export function renderCard(view: CardView): string {
   ];
   const lastUpdate = state.updates.at(-1);
   if (lastUpdate) rows.push(["Last update", tableCellSyntax(stamped(lastUpdate))]);
-  if (state.resolution) rows.push(["Resolution", tableCellSyntax(stamped(state.resolution))]);
+  const resolution = currentResolution(state, history);
+  if (resolution) rows.push(["Resolution", tableCellSyntax(stamped(resolution))]);
   const postmortem = state.reports?.postmortem;
   if (postmortem)
     rows.push([

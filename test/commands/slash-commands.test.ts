@@ -250,4 +250,26 @@ describe("slash commands: /resolve after the status already moved", () => {
     expect(card(gh.issue(n).comments)).not.toContain("Something else");
     expect(replies(gh.issue(n).comments).at(-1)!.body).toContain("reopen the issue first to change the resolution");
   });
+
+  it("a reopen drops the old Resolution row; the next resolution replaces it", async () => {
+    scenario = await startFirewatch({ collaborators: { alice: "triage" } });
+    const { gh } = scenario;
+    const n = gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    gh.as("alice").comment(n, "/resolve Rolled the gateway config back");
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).toContain("| Resolution |");
+    gh.clock.advance("5m");
+    gh.as("alice").reopen(n);
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).not.toContain("| Resolution |");
+
+    gh.clock.advance("5m");
+    gh.as("alice").close(n);
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).not.toContain("| Resolution |");
+    gh.as("alice").comment(n, "/resolve Pinned the upstream TLS version");
+    await gh.settle();
+    expect(card(gh.issue(n).comments)).toMatch(/\| Resolution \| .* · alice: Pinned the upstream TLS version \|/);
+  });
 });

@@ -1,3 +1,4 @@
+import { currentResolution } from "../../incident/current-resolution.js";
 import type { TextArgs } from "../parse/args/text-command.js";
 import type { CommandDecision } from "./command-input.js";
 import { stampedEntry, unchanged } from "./command-input.js";
@@ -12,7 +13,10 @@ export const resolve: CommandDecision<TextArgs> = (input) => {
   const { incident } = input;
   const current = incident.history.current;
   const resolution = stampedEntry(input, input.args.text);
-  if ((current === "resolved" || current === "post-incident") && !incident.state.resolution)
+  if (
+    (current === "resolved" || current === "post-incident") &&
+    !currentResolution(incident.state, incident.history)
+  )
     return { ok: true, state: { ...incident.state, resolution }, effects: [] };
   if (current === "resolved" || current === "post-incident")
     return unchanged(
