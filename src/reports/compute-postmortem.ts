@@ -6,6 +6,17 @@ const AFTER_RESOLUTION: ReadonlySet<string> = new Set(["resolved", "post-inciden
 
 const nonNegative = (ms: number | undefined): number | null => (ms === undefined || ms < 0 ? null : ms);
 
+/**
+ * The phases up to the final resolution. What follows it (`resolved`, `post-incident`) is left
+ * out: an open "resolved" bar would grow with every render. A `resolved` phase that a reopen
+ * ended is part of the incident and stays.
+ */
+function untilResolution(phases: PostmortemData["phases"]): PostmortemData["phases"] {
+  let end = phases.length;
+  while (end > 0 && AFTER_RESOLUTION.has(phases[end - 1]!.status)) end--;
+  return phases.slice(0, end);
+}
+
 /** The durations and diagram the postmortem shows, computed from the data's own instants. */
 export function computePostmortem(data: PostmortemData): PostmortemComputed {
   const { declaredAt, acknowledgedAt, resolvedAt, detectedAt } = data.times;
@@ -15,10 +26,11 @@ export function computePostmortem(data: PostmortemData): PostmortemComputed {
     timeToDeclareMs: nonNegative(elapsedMs(detectedAt, declaredAt)),
     timelineDiagram: buildIncidentGantt({
       title: `Incident ${data.incident.number} status`,
-      // The chart shows the incident up to its resolution; an open "resolved" bar would grow with every render.
-      phases: data.phases
-        .filter((p) => !AFTER_RESOLUTION.has(p.status))
-        .map((p) => ({ label: p.status, startedAt: p.startedAt, endedAt: p.endedAt })),
+      phases: untilResolution(data.phases).map((p) => ({
+        label: p.status,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt,
+      })),
       now: data.generatedAt,
     }),
     fiveWhys: data.rootCause.whys.map((why, i, all) => ({
