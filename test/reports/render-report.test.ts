@@ -62,7 +62,7 @@ describe("default postmortem for a GPU OOM incident", () => {
     expect(md).toContain("- { High load, Resource limit }");
     expect(md).toContain("### rollback-model — succeeded");
     expect(md).toContain("Version `3f9c2a1e8b7d`, started 2026-03-14 09:40 UTC, finished 2026-03-14 09:52 UTC (12m 30s).");
-    expect(md).toContain("| Scale inference-a100 to 12 | succeeded | 09:41 UTC | 09:50 UTC | 8m 50s | 12/12 ready |");
+    expect(md).toContain("| Scale inference-a100 to 12 | succeeded | 2026-03-14 09:41 UTC | 2026-03-14 09:50 UTC | 8m 50s | 12/12 ready |");
   });
 
   it("links follow-up issues with their state, and related incidents with why", () => {
@@ -145,6 +145,14 @@ describe("repository templates", () => {
     expect(md).not.toMatch(/^- (#|>|&gt;|---$|- |1\. )/m);
     for (const text of ["# No load test", "&gt; they said it was fine", "1. one", "## The rollback", "---", "- a Saturday"])
       expect(md).toContain(`\n- ${Z}${text}\n`);
+  });
+
+  it("dates a runbook step's times, so a step across midnight reads right", () => {
+    const [runbook] = gpuOomPostmortem.runbooks;
+    const step = { name: "Drain the old pool", result: "succeeded", startedAt: "2026-03-14T23:50:00Z", finishedAt: "2026-03-15T00:10:00Z", detail: null };
+    const data = { ...gpuOomPostmortem, runbooks: [{ ...runbook!, steps: [step] }] };
+    const md = markdown(renderReport("postmortem", undefined, data));
+    expect(md).toContain("| Drain the old pool | succeeded | 2026-03-14 23:50 UTC | 2026-03-15 00:10 UTC | 20m | — |");
   });
 
   it("renders a repository's own template with the same data and helpers", () => {
