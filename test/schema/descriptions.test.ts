@@ -9,6 +9,7 @@ type Json = {
   properties?: Record<string, Json>;
   items?: Json;
   oneOf?: Json[];
+  anyOf?: Json[];
   const?: unknown;
 };
 
@@ -17,8 +18,10 @@ const parse = (file: string) => JSON.parse(generated[file] ?? "") as Json;
 const config = parse("schema/firewatch.schema.json");
 const runbook = parse("schema/runbook.schema.json");
 const step = runbook.properties?.steps?.items?.properties;
+// `run` is either the short form (a bare kind) or one of the kinds' mappings.
+const runKinds = [step?.run, ...(step?.run?.anyOf ?? [])].flatMap((s) => s?.oneOf ?? []);
 const runKind = (kind: string) =>
-  step?.run?.oneOf?.find((branch) => branch.properties?.kind?.const === kind)?.properties;
+  runKinds.find((branch) => branch.properties?.kind?.const === kind)?.properties;
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 describe("JSON Schema descriptions come from the zod schemas' JSDoc", () => {
