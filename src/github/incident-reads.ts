@@ -1,17 +1,10 @@
+import type { IssueSnapshot } from "../incident/decide-declaration.js";
 import type { IssueEvent } from "../incident/status-history.js";
 import { appLoginOf, isAppAuthor } from "./app-author.js";
 import type { GitHubClient, RepoRef } from "./client.js";
 
 /** The issue fields decisions use. */
-export interface IssueData {
-  number: number;
-  title: string;
-  body: string | null;
-  state: "open" | "closed";
-  labels: string[];
-  assignees: string[];
-  url: string;
-}
+export type IssueData = IssueSnapshot;
 
 /** A comment as the app keeps it: only what finding its own comments needs. */
 export interface CommentData {

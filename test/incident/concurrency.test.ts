@@ -1,46 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Scenario } from "../support/harness.js";
 import { startFirewatch } from "../support/firewatch.js";
-
-/** A card's state block: what the app remembers about the incident. */
-const cardOf = (comments: { body: string }[]) => comments.find((c) => c.body.includes("## 🔥 Incident"))?.body ?? "";
-const stateOf = (comments: { body: string }[]) =>
-  JSON.parse(/<!-- firewatch:data incident (.*?) -->/s.exec(cardOf(comments))?.[1] ?? "{}") as {
-    notes?: { text: string }[];
-    handled?: number[];
-  };
-
-const CONFIG = `
-escalation:
-  critical: ["@acme/incident-leads"]
-`;
-
-const CRITICAL_RUNBOOK = `name: page-gpu-team
-description: Critical GPU incidents
-triggers:
-  severities: [critical]
-steps:
-  - id: check
-    title: Check the GPU dashboards
-    type: assess
-    run:
-      kind: manual
-      instructions: Look at gpu_cache_usage_perc and num_requests_waiting.
-`;
-
-const FORM_BODY = [
-  "### Summary",
-  "",
-  "inference: CUDA out of memory on every vLLM replica",
-  "",
-  "### Severity",
-  "",
-  "critical",
-  "",
-  "### Affected services",
-  "",
-  "inference",
-].join("\n");
+import { cardOf, CONFIG, CRITICAL_RUNBOOK, FORM_BODY, stateOf } from "../support/incident-fixtures.js";
 
 /** Every mode a burst can be delivered in: each once, twice one after the other, twice at the same moment. */
 const BURSTS = [
