@@ -30,10 +30,9 @@ describe("harness: plugins: \"production\" keeps Probot's throttle and retry plu
     const s = await start(readThenComment, "production");
     s.gh.failNext({ route: "issues/get", status: 502, times: 2 });
     const number = s.gh.as("alice").openIssue({ title: "disk full" });
-    const started = Date.now();
+    // Production waits 1 s then 4 s before these two retries; here 1 ms and 4 ms (no timed
+    // assertion: a machine under load makes those flaky; the test's own timeout bounds it).
     await s.gh.settle();
-    // Production waits 1 s then 4 s before these two retries; here 1 ms and 4 ms.
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(calls(s, "issues/get")).toEqual([502, 502, 200]);
     expect(s.gh.issue(number).comments.map((c) => c.body)).toEqual(["seen: disk full"]);
   });
@@ -69,7 +68,7 @@ describe("harness: plugins: \"production\" keeps Probot's throttle and retry plu
     expect(calls(s, "issues/create-comment")).toEqual([403]);
   });
 
-  it("writes go through the throttle's queues and all succeed, quickly", async () => {
+  it("writes go through the throttle's queues and all succeed", async () => {
     const appFn: ApplicationFunction = (app) => {
       app.on("issues.opened", async (context) => {
         const writes = [1, 2, 3, 4, 5].map((n) => context.octokit.rest.issues.createComment(context.issue({ body: `note ${n}` })));
@@ -78,9 +77,7 @@ describe("harness: plugins: \"production\" keeps Probot's throttle and retry plu
     };
     const s = await start(appFn, "production");
     const number = s.gh.as("alice").openIssue({ title: "many writes" });
-    const started = Date.now();
     await s.gh.settle();
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(s.gh.issue(number).comments.map((c) => c.body).sort()).toEqual(["note 1", "note 2", "note 3", "note 4", "note 5"]);
     expect(s.gh.issue(number).labels).toEqual(["triage"]);
     expect(s.app.throttleEvents).toEqual([]);
