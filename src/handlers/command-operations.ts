@@ -31,8 +31,8 @@ type Operation<A> = (
 const OPERATIONS: { [K in CommandName]?: Operation<CommandArgs[K]> } = {
   runbook: (scope, issue, args, actor) => runRunbookCommand(scope, issue, args, actor),
   recovery: (scope, issue, args, actor) => recoveryCommand(scope, issue, args, actor),
-  step: (scope, issue, args, actor) => runStepCommand(scope, issue, args, actor),
-  approve: (scope, issue, args, actor) => runApproveCommand(scope, issue, args, actor),
+  step: (scope, issue, args, actor, at) => runStepCommand(scope, issue, args, actor, at),
+  approve: (scope, issue, args, actor, at) => runApproveCommand(scope, issue, args, actor, at),
   why: whyCommand,
   cause: causeCommand,
   factor: factorCommand,

@@ -14,6 +14,8 @@ export async function declareIncident(
   scope: EventScope,
   issue: number,
   sender: string,
+  /** When GitHub says it was declared (the label's or the command's time); else the app's clock. */
+  at?: string,
 ): Promise<IncidentState> {
   const loaded = await scope.incident(issue);
   if (loaded.state) return loaded.state;
@@ -21,7 +23,7 @@ export async function declareIncident(
     config: scope.config,
     names: scope.names,
     sender,
-    now: scope.deps.now(),
+    now: at ? new Date(at) : scope.deps.now(),
   });
   await scope.apply(decision.effects);
   const related = await findRelated(scope, loaded.issue, decision.state);

@@ -54,7 +54,7 @@ export async function onIssueComment(
   if (checked.some((c) => c.name === "declare")) {
     // `/declare` needs `permissions.declare` (checked above) and works on any issue.
     if (isIncident) replies.push("This issue is already an incident.");
-    else await confirmIncident(scope, issue.number, sender.login);
+    else await confirmIncident(scope, issue.number, sender.login, comment.created_at);
     isIncident = true;
   }
   const anywhere = (c: CheckedCommand) =>

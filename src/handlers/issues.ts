@@ -20,6 +20,7 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
   const isIncident = labels.includes(names.incident);
   const sender = payload.sender.login;
 
+  const times = { createdAt: payload.issue.created_at, updatedAt: payload.issue.updated_at };
   const author = {
     login: payload.issue.user?.login ?? "",
     association: payload.issue.author_association,
@@ -29,12 +30,12 @@ export async function onIssueEvent(context: IssuesContext, deps: AppDeps): Promi
     // sends right after; declaring here too would race it. A form whose label does not
     // exist in the repository (GitHub then drops it) only ever sends `opened`.
     if (!isIncident && isIncidentForm(payload.issue.body))
-      await declareOrPropose(scope, number, sender, author, "form");
+      await declareOrPropose(scope, number, sender, author, "form", times);
     return;
   }
   const label = "label" in payload ? payload.label?.name : undefined;
   if (payload.action === "labeled" && label === names.incident) {
-    await declareOrPropose(scope, number, sender, author, "label");
+    await declareOrPropose(scope, number, sender, author, "label", times);
     return;
   }
   if (!isIncident) {
@@ -62,10 +63,13 @@ async function declareOrPropose(
   sender: string,
   author: { login: string; association?: string },
   how: "label" | "form",
+  { createdAt, updatedAt }: { createdAt?: string; updatedAt?: string },
 ): Promise<void> {
   const loaded = await scope.incident(number);
   if (loaded.state) return; // declared already: a redelivery, or the card was written before
-  if (await mayDeclare(scope, sender, author, how)) return confirmIncident(scope, number, sender);
+  // GitHub's time of the change: the issue's last update is the label's (or the form's creation).
+  const at = how === "label" ? updatedAt : createdAt;
+  if (await mayDeclare(scope, sender, author, how)) return confirmIncident(scope, number, sender, at);
   await proposeIncident(scope, number, author.login || sender);
 }
 

@@ -56,12 +56,17 @@ export async function proposeIncident(scope: EventScope, issue: number, author: 
 }
 
 /** `/declare`, or the `incident` label added by someone with the role: the proposal becomes an incident. */
-export async function confirmIncident(scope: EventScope, issue: number, by: string): Promise<void> {
+export async function confirmIncident(
+  scope: EventScope,
+  issue: number,
+  by: string,
+  at?: string,
+): Promise<void> {
   const { names, config } = scope;
   const loaded = await scope.incident(issue);
   const add = loaded.issue.labels.includes(names.incident) ? [] : [names.incident];
   const remove = loaded.issue.labels.includes(config.labels.proposed) ? [config.labels.proposed] : [];
   if (add.length > 0 || remove.length > 0)
     await scope.apply([{ kind: "setLabels", issue, add, remove }]);
-  await declareIncident(scope, issue, by);
+  await declareIncident(scope, issue, by, at);
 }

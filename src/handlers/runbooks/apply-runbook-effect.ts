@@ -15,6 +15,12 @@ export interface EffectContext {
   issue: number;
   /** The default branch, when the webhook said; otherwise asked of GitHub if a workflow needs it. */
   defaultBranch?: string;
+  /**
+   * When GitHub says the event that drives the execution happened (a comment's creation, an
+   * edit, a run's completion): the step times it sets are GitHub's, not the app's clock. What
+   * the app then does itself (dispatches, checks) is timed by the app's clock.
+   */
+  at?: string;
 }
 
 /**

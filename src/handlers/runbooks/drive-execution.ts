@@ -31,7 +31,8 @@ export async function driveExecution(
   let ignored: string | undefined;
   for (let count = 0; queue.length > 0 && count < MAX_EVENTS; count++) {
     const event = queue.shift()!;
-    const result = advanceRunbook(runbook, state, event, ctx.scope.deps.now());
+    const when = count === 0 && ctx.at ? new Date(ctx.at) : ctx.scope.deps.now();
+    const result = advanceRunbook(runbook, state, event, when);
     if (count === 0) ignored = result.ignored;
     state = result.state;
     const comment = result.effects.find((e) => e.kind === "upsertExecutionComment");

@@ -55,6 +55,8 @@ export async function onRunbookCommentEdited(
     scope,
     issue: issue.number,
     defaultBranch: context.payload.repository.default_branch,
+    // The box was ticked when GitHub says the comment was edited.
+    at: comment.updated_at,
   };
   const result =
     decision.events.length > 0

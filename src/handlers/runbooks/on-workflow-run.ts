@@ -62,7 +62,8 @@ async function advanceRun(
   const trust = await runTrust(scope, executions, correlation);
   const step = stepOfWorkflowRun(executions, run, correlation, trust);
   if (!step) return;
-  const ctx: EffectContext = { scope, issue, defaultBranch };
+  // The step ends when GitHub says the run completed.
+  const ctx: EffectContext = { scope, issue, defaultBranch, at: run.updated_at };
   const result = await advanceStored(ctx, step.execution, [step.event]);
   if ("error" in result) {
     scope.log.warn(

@@ -16,12 +16,14 @@ export function runStepCommand(
   issue: number,
   args: StepArgs,
   actor: string,
+  at?: string,
 ): Promise<CommandOutcome> {
   return completeStep(
     scope,
     issue,
     args.stepId,
     actor,
+    at,
     scope.config.permissions.commands,
     (by) => ({
       type: "stepCompleted",
@@ -39,8 +41,9 @@ export function runApproveCommand(
   issue: number,
   args: ApproveArgs,
   actor: string,
+  at?: string,
 ): Promise<CommandOutcome> {
-  return completeStep(scope, issue, args.stepId, actor, scope.config.permissions.approve, (by) => ({
+  return completeStep(scope, issue, args.stepId, actor, at, scope.config.permissions.approve, (by) => ({
     type: "approval",
     stepId: args.stepId,
     by,
@@ -54,6 +57,7 @@ async function completeStep(
   issue: number,
   stepId: string,
   actor: string,
+  at: string | undefined,
   needed: Permission,
   event: (by: string) => RunbookEvent,
 ): Promise<CommandOutcome> {
@@ -66,7 +70,7 @@ async function completeStep(
   const found = executionWaitingOn(await listExecutions(scope.reads, issue), stepId);
   if ("reply" in found) return { ok: false, reply: found.reply };
   const stored = found.execution;
-  const result = await advanceStored({ scope, issue }, stored, [event(actor)]);
+  const result = await advanceStored({ scope, issue, ...(at ? { at } : {}) }, stored, [event(actor)]);
   if ("error" in result) return { ok: false, reply: result.error };
   if (result.ignored) return { ok: false, reply: `Nothing changed: ${result.ignored}.` };
   if (result.state.status !== stored.state.status)
