@@ -58,6 +58,11 @@ describe("declaring needs permissions.declare; below it the issue is a proposal"
     expect(notes[0]!.body).toContain("`/declare`");
     // The payload's author_association said "no collaborator": no permission request was needed.
     expect(gh.requests.filter((r) => r.path.includes("/collaborators/stranger/permission"))).toHaveLength(0);
+    // Not counted in metrics: a proposal is no incident.
+    gh.as("triager").comment(n, "/metrics");
+    await gh.settle();
+    const report = gh.issue(n).comments.find((c) => c.body.includes("| incidents | open | resolved |"));
+    expect(report?.body).toMatch(/\| 0 \| 0 \| 0 \|/);
 
     // A triager confirms it with the label: now it is an incident, declared once.
     gh.as("triager").addLabels(n, ["incident"]);
