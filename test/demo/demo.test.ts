@@ -57,7 +57,7 @@ describe("npm run demo", () => {
     expect(report).toContain("#### inference-unavailable");
     // The runbook its triggers started, and the steps the app carried out, are Firewatch's: no "@firewatch" user.
     expect(report).toContain("| 2026-03-12 14:05 UTC | runbook | Firewatch | gpu-oom-inference started |");
-    expect(report).toMatch(/^\| announce \| succeeded \| 14:05 UTC \| 14:05 UTC \| 0s \| — \|$/m);
+    expect(report).toMatch(/^\| announce \| succeeded \| 2026-03-12 14:05 UTC \| 2026-03-12 14:05 UTC \| 0s \| — \|$/m);
     expect(report).not.toMatch(/@\u200bfirewatch\b(?!\[bot\])|by firewatch/);
   });
 });
