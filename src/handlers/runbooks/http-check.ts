@@ -51,7 +51,9 @@ export async function performHttpCheck(
       ...(effect.body !== undefined && effect.method !== "GET" && effect.method !== "HEAD"
         ? { body: effect.body }
         : {}),
-    } as RequestInit);
+      // undici's own Dispatcher type and the copy in Node's fetch types (undici-types) differ
+      // in name only; the object is what Node's fetch accepts.
+    } as unknown as RequestInit);
     if (response.status >= 300 && response.status < 400) {
       await response.body?.cancel();
       return {
