@@ -1,29 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
-import type { CliIo } from "../../src/cli/cli-command.js";
 import { runCli } from "../../src/cli/run-cli.js";
+import { fakeCliIo } from "../support/fake-cli-io.js";
 
 const GOOD = "name: ok\nsteps:\n  - { id: a, title: A, type: assess, run: { kind: manual } }\n  - { id: b, title: Say, type: communicate, run: { kind: comment, template: 'Sev {{incident.severity}} on {{incident.services}}' }, when: { severities: [critical] } }\n";
 const BAD = "name: bad\nsteps:\n  - id: a\n    title: A\n    type: assess\n    run: { kind: teleport }\n";
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    cwd: "/repo",
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    readFile: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error("ENOENT");
-      return text;
-    },
-    listFiles: async (p) => {
-      const inside = Object.keys(files).filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1));
-      return inside.length > 0 ? inside : undefined;
-    },
-  };
-  return { io, out, err };
-}
+const fakeIo = fakeCliIo;
 
 describe("firewatch CLI", () => {
   it("validate exits 0 on good runbooks in the default directory", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-command.js";
 import { runCli } from "../../src/cli/run-cli.js";
+import { fakeCliIo } from "../support/fake-cli-io.js";
 
 const NESTED_EACH = `${"{{#each @root.incident.service_list}}".repeat(30)}x${"{{/each}}".repeat(30)}`;
 
@@ -32,22 +32,7 @@ steps:
         {{{incident.title}}}
 `;
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    cwd: "/repo",
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    readFile: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error("ENOENT");
-      return text;
-    },
-    listFiles: async () => undefined,
-  };
-  return { io, out, err };
-}
+const fakeIo = fakeCliIo;
 
 describe("firewatch CLI: runbook templates", () => {
   it("dry-run of a 30-deep {{#each}} over two services ends with the over-budget error on that step; inputs shown as the workflow gets them", async () => {

@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../../src/cli/cli-command.js";
 import { runCli } from "../../src/cli/run-cli.js";
+import { fakeCliIo } from "../support/fake-cli-io.js";
 
 const FAILOVER = "name: Database failover\nsteps:\n  - { id: promote, title: Promote, type: contain, run: manual }\n  - { id: ok, title: Go ahead, type: remediate, run: approval }\n";
 const BROKEN = "name: Broken\nsteps:\n  - { id: a, title: 42, type: assess, run: comment }\n  - { id: a, title: Again, type: assess, run: manual, needs: [missing] }\n";
 
 function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const io: CliIo = {
-    cwd: "/repo",
-    stdout: (l) => out.push(l),
-    stderr: (l) => out.push(l),
-    readFile: async (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error("ENOENT");
-      return text;
-    },
-    listFiles: async (p) => {
-      const inside = Object.keys(files).filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1));
-      return inside.length > 0 ? inside : undefined;
-    },
-  };
-  return { io, out };
+  const { io, all } = fakeCliIo(files);
+  return { io, out: all };
 }
 
 describe("firewatch validate on runbooks as people write them", () => {
