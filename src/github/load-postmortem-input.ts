@@ -1,4 +1,3 @@
-import { isAppAuthor } from "./app-author.js";
 import { minimalCutSets } from "../analysis/minimal-cut-sets.js";
 import { parseFaultTree } from "../analysis/parse-fault-tree.js";
 import { relatedIncidents, type IncidentSummary } from "../analysis/related-incidents.js";
@@ -29,6 +28,8 @@ export interface LoadPostmortemDeps {
   repo: RepoRef;
   config: Config;
   names: LabelNames;
+  /** The delivery's reads (the app's scope has them): the incident's issue and comments are not read again. */
+  reads?: IncidentReads;
 }
 
 /** Loads everything the postmortem is built from; `undefined` when the issue is not a declared incident. */
@@ -39,20 +40,13 @@ export async function loadPostmortemInput(
   loaded?: LoadedIncident,
 ): Promise<PostmortemInput | undefined> {
   const { octokit, repo, names, config } = deps;
-  const incident =
-    loaded ?? (await loadIncident(new IncidentReads(octokit, repo, () => new Date(generatedAt)), issue, names));
+  const reads = deps.reads ?? new IncidentReads(octokit, repo, () => new Date(generatedAt));
+  const incident = loaded ?? (await loadIncident(reads, issue, names));
   const state = incident.state;
   if (!state) return undefined;
-  const [{ data: issueData }, comments] = await Promise.all([
-    octokit.rest.issues.get({ ...repo, issue_number: issue }),
-    octokit.paginate(octokit.rest.issues.listComments, {
-      ...repo,
-      issue_number: issue,
-      per_page: 100,
-    }),
-  ]);
+  const comments = await reads.issueComments(issue);
   const executions = comments.flatMap((c): ExecutionState[] => {
-    if (!isAppAuthor(octokit, c.user)) return [];
+    if (!c.byApp) return [];
     const execution = parseExecutionState(readDataBlock(c.body, EXECUTION_BLOCK));
     return execution && execution.incident.number === issue ? [execution] : [];
   });
@@ -82,7 +76,7 @@ export async function loadPostmortemInput(
   const target: IncidentSummary = {
     number: issue,
     title: incident.issue.title,
-    url: issueData.html_url,
+    url: incident.issue.url,
     detectedAt,
     services: state.services,
     rootCause: rcaOf(state).rootCause?.text,
@@ -93,7 +87,7 @@ export async function loadPostmortemInput(
     issue: {
       number: issue,
       title: incident.issue.title,
-      url: issueData.html_url,
+      url: incident.issue.url,
       assignees: incident.issue.assignees,
     },
     severity:
