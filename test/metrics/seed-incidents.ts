@@ -1,16 +1,6 @@
 import type { GitHubStandIn } from "../support/github/github-stand-in.js";
-
-/** A small deterministic generator (mulberry32), so seeded histories are the same every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// Deterministic, so seeded histories are the same every run.
+import { seededRandom as random } from "../support/github/webhooks/seeded-random.js";
 
 const SERVICES = ["inference", "gateway", "embeddings", "vector-store", "rag-pipeline"];
 const SEVERITIES = ["critical", "high", "high", "medium", "medium", "medium", "low"];
