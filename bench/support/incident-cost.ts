@@ -6,6 +6,7 @@
  */
 import type { RequestRecord } from "../../test/support/github/http/api-request-handler.js";
 import { startFirewatch } from "../../test/support/firewatch.js";
+import { incidentForm } from "../../test/support/incident-fixtures.js";
 import { githubCost, type GitHubCost } from "../../test/support/github-cost.js";
 
 /** A repository config that names services but configures no on-call; no runbooks in the repository. */
@@ -18,23 +19,7 @@ services:
 `;
 
 const form = (summary: string) =>
-  [
-    "### Summary",
-    "",
-    summary,
-    "",
-    "### Severity",
-    "",
-    "critical",
-    "",
-    "### Affected services",
-    "",
-    "inference",
-    "",
-    "### Impact",
-    "",
-    "30% of chat completions return 503",
-  ].join("\n");
+  incidentForm({ summary, impact: "30% of chat completions return 503" });
 
 export interface StepCost extends GitHubCost {
   scenario: string;

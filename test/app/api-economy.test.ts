@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFirewatch } from "../support/firewatch.js";
 import { describeRequest, githubCost } from "../support/github-cost.js";
 import type { Scenario } from "../support/harness.js";
+import { incidentForm } from "../support/incident-fixtures.js";
 
 /** Services with teams, no on-call people, no runbooks: the declaration's writes are labels, card, escalation. */
 const CONFIG = `
@@ -12,10 +13,7 @@ escalation:
   critical: ["@acme/incident-leads"]
 `;
 
-const form = (summary: string) =>
-  ["### Summary", "", summary, "", "### Severity", "", "critical", "", "### Affected services", "", "inference"].join(
-    "\n",
-  );
+const form = (summary: string) => incidentForm({ summary });
 
 /** What a step cost, counted as GitHub counts (a 304 and the app's JWT requests are free). */
 async function cost(scenario: Scenario, act: () => void) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Scenario } from "../support/harness.js";
 import { startFirewatch } from "../support/firewatch.js";
+import { incidentForm } from "../support/incident-fixtures.js";
 
 const CONFIG = `
 services:
@@ -23,7 +24,7 @@ steps:
       instructions: Look at gpu_cache_usage_perc.
 `;
 
-const FORM = ["### Summary", "", "every chat completion fails with CUDA OOM", "", "### Severity", "", "critical", "", "### Affected services", "", "inference"].join("\n");
+const FORM = incidentForm({ summary: "every chat completion fails with CUDA OOM" });
 
 const files = (extra = "") => ({
   ".github/firewatch.yml": CONFIG + extra,

@@ -40,17 +40,24 @@ steps:
       instructions: Look at gpu_cache_usage_perc and num_requests_waiting.
 `;
 
-export const FORM_BODY = [
-  "### Summary",
-  "",
-  "inference: CUDA out of memory on every vLLM replica",
-  "",
-  "### Severity",
-  "",
-  "critical",
-  "",
-  "### Affected services",
-  "",
-  "inference",
-].join("\n");
+/** An issue body as the incident form renders it: one `### <label>` heading per field. */
+export function incidentForm(fields: {
+  summary: string;
+  severity?: string;
+  services?: string;
+  impact?: string;
+}): string {
+  const sections: [string, string | undefined][] = [
+    ["Summary", fields.summary],
+    ["Severity", fields.severity ?? "critical"],
+    ["Affected services", fields.services ?? "inference"],
+    ["Impact", fields.impact],
+  ];
+  return sections
+    .flatMap(([label, value]) => (value === undefined ? [] : [`### ${label}`, "", value, ""]))
+    .join("\n")
+    .trimEnd();
+}
+
+export const FORM_BODY = incidentForm({ summary: "inference: CUDA out of memory on every vLLM replica" });
 
