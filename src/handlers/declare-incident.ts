@@ -4,7 +4,6 @@ import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declar
 import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import type { EventScope } from "./event-scope.js";
-import { refreshCard } from "./refresh-card.js";
 
 /**
  * Declares the issue an incident, or does nothing new if its card already exists (a
@@ -27,7 +26,7 @@ export async function declareIncident(
   });
   await scope.apply(decision.effects);
   const related = await findRelated(scope, loaded.issue, decision.state);
-  await refreshCard(scope, issue, { ...decision.state, related });
+  scope.recordState(issue, { ...decision.state, related });
   // The card is the incident's first comment: written now, before the escalation.
   await scope.flush();
   if (decision.severity === "critical") {

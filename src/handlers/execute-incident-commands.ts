@@ -8,7 +8,6 @@ import type { IncidentState } from "../incident/incident-state.js";
 import { checkAssignable } from "./check-assignable.js";
 import { declareIncident } from "./declare-incident.js";
 import type { EventScope } from "./event-scope.js";
-import { refreshCard } from "./refresh-card.js";
 
 export interface CommentOrigin {
   actor: string;
@@ -81,6 +80,6 @@ export async function executeIncidentCommands(
       replies.push(`Opened follow-up #${number}.`);
     }
   }
-  await refreshCard(scope, loaded.issue.number, state);
+  scope.recordState(loaded.issue.number, state);
   return { ok, replies };
 }

@@ -4,7 +4,6 @@ import { newestLabel } from "../incident/status-history.js";
 import { concurrentChangeNote } from "./concurrent-change-note.js";
 import { declareIncident } from "./declare-incident.js";
 import type { EventScope } from "./event-scope.js";
-import { refreshCard } from "./refresh-card.js";
 import { maybeOpenPostmortem } from "./reports/index.js";
 
 /**
@@ -96,7 +95,7 @@ export async function followLifecycle(
     change.kind === "reopened" ||
     names.isStatusLabel(change.label) ||
     names.isSeverityLabel(change.label);
-  if (touchesIncident) await refreshCard(scope, number);
+  if (touchesIncident) scope.recordState(number);
   if (
     change.kind === "closed" ||
     (change.kind === "labeled" && names.parseStatus(change.label) === "resolved")

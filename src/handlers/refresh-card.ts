@@ -1,23 +1,13 @@
-import type { IncidentState } from "../incident/incident-state.js";
 import { CARD_KEY, renderCard } from "../incident/render-card.js";
 import { teamsFor } from "../incident/service-owners.js";
 import { creditStatusHistory } from "../incident/status-history.js";
 import type { EventScope } from "./event-scope.js";
 
 /**
- * Records the incident's new state (when given) and marks its card for re-rendering. The
- * card is written once, when the delivery's work on the incident is done ({@link writeCard},
- * called by the scope's `flush`), from the final state and the issue as the delivery left it.
+ * Renders the card from the delivery's view of the incident (the state recorded with
+ * `scope.recordState`) and writes it if it changed. The scope's `flush` calls it once per
+ * marked incident, when the delivery's work on it is done.
  */
-export async function refreshCard(
-  scope: EventScope,
-  issue: number,
-  state?: IncidentState,
-): Promise<void> {
-  scope.recordState(issue, state);
-}
-
-/** Renders the card from the delivery's view of the incident and writes it if it changed. */
 export async function writeCard(scope: EventScope, issue: number): Promise<void> {
   const loaded = await scope.incident(issue);
   const current = loaded.state;

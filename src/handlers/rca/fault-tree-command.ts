@@ -5,7 +5,6 @@ import { readRepositoryFile } from "../../github/read-repository-file.js";
 import { safeText } from "../../markdown/safe-text.js";
 import { reportsOf, withReports } from "../../reports/data/report-state.js";
 import type { EventScope } from "../event-scope.js";
-import { refreshCard } from "../refresh-card.js";
 import type { OperationResult } from "./update-rca.js";
 
 const MAX_ATTACHED = 20;
@@ -51,8 +50,7 @@ export async function faultTreeCommand(
   if (reports.faultTrees.some((f) => f.name === args.name)) return { ok: true, reply: summary };
   if (reports.faultTrees.length >= MAX_ATTACHED)
     return { ok: false, reply: `An incident can have at most ${MAX_ATTACHED} fault trees.` };
-  await refreshCard(
-    scope,
+  scope.recordState(
     issue,
     withReports(loaded.state, {
       ...reports,

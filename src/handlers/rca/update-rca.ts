@@ -2,7 +2,6 @@ import type { RcaState, RcaUpdate } from "../../analysis/rca-state.js";
 import { safeText } from "../../markdown/safe-text.js";
 import { rcaOf, withRca } from "../../reports/data/report-state.js";
 import type { EventScope } from "../event-scope.js";
-import { refreshCard } from "../refresh-card.js";
 
 export interface OperationResult {
   reply?: string;
@@ -26,7 +25,7 @@ export async function updateRca(
   if (!update.ok) return { ok: false, reply: safeText(update.error) };
   const after = dropRepeats(before, update.state);
   if (JSON.stringify(after) === JSON.stringify(before)) return { ok: true };
-  await refreshCard(scope, issue, withRca(loaded.state, after));
+  scope.recordState(issue, withRca(loaded.state, after));
   return { ok: true };
 }
 

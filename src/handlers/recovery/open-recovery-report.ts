@@ -11,7 +11,6 @@ import { templateOverridePath } from "../../reports/load-template.js";
 import { renderReport } from "../../reports/render-report.js";
 import type { ExecutionState } from "../../runbooks/engine/execution-state.js";
 import type { EventScope } from "../event-scope.js";
-import { refreshCard } from "../refresh-card.js";
 import { loadRunbookFile } from "../runbooks/runbook-files.js";
 
 /**
@@ -106,7 +105,7 @@ export async function openRecoveryReport(
     ...(reports.recovery ?? []).filter((r) => r.executionId !== execution.executionId),
     entry,
   ];
-  await refreshCard(scope, issue, withReports(loaded.state, { ...reports, recovery }));
+  scope.recordState(issue, withReports(loaded.state, { ...reports, recovery }));
   const computed = computeRecoveryReport(data);
   const rto = file.runbook.objectives?.rto;
   const took = formatDuration(computed.recoveryTimeMs);

@@ -9,7 +9,6 @@ import { reportsOf, withReports } from "../../reports/data/report-state.js";
 import { templateOverridePath } from "../../reports/load-template.js";
 import { renderReport } from "../../reports/render-report.js";
 import type { EventScope } from "../event-scope.js";
-import { refreshCard } from "../refresh-card.js";
 
 export interface GenerateOutcome {
   ok: boolean;
@@ -90,7 +89,7 @@ export async function generatePostmortem(
       ...(record?.mergedBy && { mergedBy: record.mergedBy }),
     },
   });
-  await refreshCard(scope, issue, next);
+  scope.recordState(issue, next);
   const link = `#${result.number}`;
   const headline = {
     opened: `📝 Opened the postmortem pull request ${link} (\`${path}\`).`,

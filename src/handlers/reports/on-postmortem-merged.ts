@@ -3,7 +3,6 @@ import type { AppDeps } from "../../app/deps.js";
 import { issueOfPostmortemBranch } from "../../reports/data/report-location.js";
 import { reportsOf, withReports } from "../../reports/data/report-state.js";
 import { openScope } from "../event-scope.js";
-import { refreshCard } from "../refresh-card.js";
 
 /**
  * `pull_request.closed`: when a postmortem pull request (`firewatch/postmortem-<n>`) is
@@ -46,5 +45,5 @@ export async function onPostmortemMerged(
       mergedBy: pull.merged_by?.login ?? context.payload.sender.login,
     },
   });
-  await refreshCard(scope, issue, next);
+  scope.recordState(issue, next);
 }

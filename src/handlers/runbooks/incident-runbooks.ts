@@ -10,7 +10,6 @@ import type { RunbookIncident } from "../../runbooks/runbook-incident.js";
 import type { Runbook } from "../../runbooks/schema.js";
 import type { EventScope } from "../event-scope.js";
 import { openRecoveryReport } from "../recovery/open-recovery-report.js";
-import { refreshCard } from "../refresh-card.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { driveExecution, type DriveResult } from "./drive-execution.js";
 import { listExecutions, type StoredExecution } from "./execution-store.js";
@@ -89,7 +88,7 @@ export async function recordExecutions(
     (id) => comments.find((c) => c.state.executionId === id)?.commentId,
     scope.deps.now(),
   );
-  if (runbooks) await refreshCard(scope, issue, { ...loaded.state, runbooks });
+  if (runbooks) scope.recordState(issue, { ...loaded.state, runbooks });
   // After the card: the report reads the card afresh and adds its pull request to it.
   for (const execution of executionsToReport(executions))
     await openRecoveryReportSafely(scope, issue, execution);
