@@ -20,6 +20,7 @@ const app = createApp({
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,
+  env: process.env,
 });
 
 /**

@@ -4,6 +4,7 @@ import type { Sleep } from "../github/rate-limit-retry.js";
 import type { Coordination } from "../coordination/index.js";
 import type { ResolveHost } from "../handlers/runbooks/resolve-host.js";
 import type { AllowedCidr } from "../runbooks/refused-address.js";
+import type { Telemetry } from "../telemetry/telemetry.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
 export interface AppDeps {
@@ -24,6 +25,13 @@ export interface AppDeps {
   httpAllowCidrs?: readonly AllowedCidr[];
   /** One writer per incident and handled-delivery records (src/coordination/); absent in most tests. */
   coordination?: Coordination;
+  /**
+   * The server's environment, for settings and secrets the operator gives (the alert token,
+   * notification webhook URLs); absent → none. Never read from the repository.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Where the app reports its metrics (src/telemetry/); absent → nowhere. */
+  telemetry?: Telemetry;
 }
 
 /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { alertsConfigSchema } from "./alerts-schema.js";
+import { notificationsConfigSchema } from "./notifications-schema.js";
 
 /** Repository permission levels, weakest first, as GitHub reports them in `role_name`. */
 export const PERMISSION_LEVELS = ["read", "triage", "write", "maintain", "admin"] as const;
@@ -116,6 +118,10 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Alerts from Prometheus Alertmanager and Grafana: which ones declare incidents, and how. */
+    alerts: alertsConfigSchema,
+    /** Where incidents are announced outside GitHub: chat channels and signed webhooks. */
+    notifications: notificationsConfigSchema,
   })
   .strict();
 
