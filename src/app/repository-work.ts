@@ -1,0 +1,84 @@
+import { Context, type Probot, type ProbotOctokit } from "probot";
+import { useConditionalRequests } from "../github/conditional-requests.js";
+import { primeScope, type EventScope } from "../handlers/event-scope.js";
+import { identifyApp } from "./deps.js";
+import type { Runtime } from "./pipeline.js";
+
+/** A repository the app acts on without a webhook (an alert request, a clock tick). */
+export interface RepositoryTarget {
+  owner: string;
+  repo: string;
+  /** The installation, when the caller already knows it (a tick listed it); else asked of GitHub. */
+  installationId?: number;
+}
+
+/** What a piece of work outside a webhook is, for its logs and its handled-record. */
+export interface WorkOrigin {
+  /** Stands in for the delivery id in logs and comment keys, e.g. `alert-<hash>` or `tick-<time>`. */
+  id: string;
+  /** What caused it, like a webhook event name: `alert`, `tick`. */
+  name: string;
+}
+
+/** The repository is not one the app is installed on (or it does not exist). */
+export class NotInstalled extends Error {
+  readonly status = 404;
+  constructor(readonly fullName: string) {
+    super(`Firewatch is not installed on ${fullName} (or the repository does not exist)`);
+  }
+}
+
+/** The installation that covers a repository, asked with the app's JWT; undefined when none does. */
+export async function installationOf(app: Probot, owner: string, repo: string): Promise<number | undefined> {
+  const jwt = await app.auth();
+  try {
+    const { data } = await jwt.rest.apps.getRepoInstallation({ owner, repo });
+    return data.id;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Runs `work` for a repository as its installation, the way the pipeline runs a webhook's
+ * handler: the same config cache, conditional reads, write retries and delivery scope — so
+ * the handlers written for webhooks (declaring, ticking) work unchanged. The context it gives
+ * is a stand-in for a webhook's, with the repository and installation in its payload.
+ * Takes `lockKey`'s lock around the work when given (an incident, an alert group); the
+ * scope's cards are written when the work is done, inside the lock.
+ */
+export async function withRepository<T>(
+  app: Probot,
+  runtime: Runtime,
+  target: RepositoryTarget,
+  origin: WorkOrigin,
+  work: (scope: EventScope, context: Context) => Promise<T>,
+  options: { lockKey?: string } = {},
+): Promise<T> {
+  const fullName = `${target.owner}/${target.repo}`;
+  const installationId = target.installationId ?? (await installationOf(app, target.owner, target.repo));
+  if (installationId === undefined) throw new NotInstalled(fullName);
+  const octokit = (await app.auth(installationId)) as ProbotOctokit;
+  const payload = {
+    installation: { id: installationId },
+    repository: { full_name: fullName, name: target.repo, owner: { login: target.owner } },
+  };
+  const log = app.log.child({ delivery: origin.id, event: origin.name, repository: fullName });
+  const context = new Context(
+    { id: origin.id, name: origin.name, payload } as unknown as ConstructorParameters<typeof Context>[0],
+    octokit,
+    log,
+  );
+  const { deps, coordination } = runtime;
+  useConditionalRequests(context.octokit, runtime.answers, installationId, coordination.shared);
+  const loaded = await runtime.configs.get(context, deps.now());
+  await identifyApp(context, runtime.login);
+  const run = async () => {
+    const scope = await primeScope(context, deps, loaded, runtime);
+    const result = await work(scope, context);
+    await scope.flush();
+    return result;
+  };
+  return options.lockKey ? coordination.withLock(options.lockKey, run) : run();
+}
