@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { createApp } from "./app/create-app.js";
 import { connectCoordination, exitAtStartup, HandOverLog } from "./coordination/index.js";
 import { readHttpAllowCidrs } from "./runbooks/http-allow-cidrs.js";
+import { PrometheusTelemetry } from "./telemetry/prometheus-telemetry.js";
 
 // Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
 // start with one clear line (instead of a stack trace, or an app running without its locks).
@@ -21,6 +22,8 @@ const app = createApp({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,
   env: process.env,
+  // GET /metrics of this process (each replica is scraped on its own).
+  telemetry: new PrometheusTelemetry(),
 });
 
 /**

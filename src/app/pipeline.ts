@@ -8,6 +8,9 @@ import { primeScope } from "../handlers/event-scope.js";
 import { routeEvent, type Route } from "../handlers/route-event.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { labelNames, type LabelNames } from "../incident/label-names.js";
+import { countGitHubRequests } from "../telemetry/count-github-requests.js";
+import type { WebhookOutcome } from "../telemetry/telemetry.js";
+import { timeLockWaits } from "../coordination/time-lock-waits.js";
 import { identifyApp, isOwnEvent, ownLogin, type AppDeps } from "./deps.js";
 
 /** What one app instance keeps across deliveries: its login, caches and coordination. */
@@ -29,7 +32,9 @@ export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordina
     login: ownLogin(app),
     answers: createAnswerCache(),
     configs: createConfigCache(coordination.shared),
-    coordination,
+    coordination: deps.telemetry
+      ? timeLockWaits(coordination, (seconds) => deps.telemetry?.lockWaited(seconds))
+      : coordination,
     caches: { runbookFilesByCommit: new LRUCache({ max: 200 }) },
   };
 }
@@ -43,6 +48,16 @@ function namesOf(loaded: LoadedConfig): LabelNames {
     namesPerConfigCache.set(loaded, names);
   }
   return names;
+}
+
+/**
+ * What every log line about an event carries besides Probot's own `id` (the delivery id):
+ * the event with its action, and the repository; the pipeline adds `incident` (or `pull`)
+ * once it knows which one the event concerns.
+ */
+function eventLogFields(event: string, payload: Record<string, unknown>): Record<string, unknown> {
+  const repository = (payload.repository as { full_name?: string } | undefined)?.full_name;
+  return repository ? { event, repository } : { event };
 }
 
 export type Handle<C extends Context> = (context: C, deps: AppDeps, route: Route) => Promise<void>;
@@ -61,21 +76,28 @@ export function pipeline<C extends Context>(
 ) {
   return async (context: C): Promise<void> => {
     const { deps, coordination } = runtime;
+    const { telemetry } = deps;
+    const started = telemetry ? performance.now() : 0;
+    const payload = context.payload as unknown as Record<string, unknown>;
+    const action = typeof payload.action === "string" ? `.${payload.action}` : "";
+    const event = `${context.name}${action}`;
+    let outcome: WebhookOutcome = "ignored";
+    let conditional = false;
     try {
       if (options.ownEvents !== "accept" && (await isOwnEvent(context, runtime.login))) return;
-      // Only an event that makes a request pays for making its GETs conditional.
-      let conditional = false;
+      // Only an event that makes a request pays for making its GETs conditional, for
+      // counting them, and for a logger that names the event on every line.
       const conditionalReads = () => {
         if (conditional) return;
         conditional = true;
         const installation = (context.payload as { installation?: { id: number } }).installation?.id;
+        if (telemetry) countGitHubRequests(context.octokit, telemetry, installation ?? "-");
         useConditionalRequests(context.octokit, runtime.answers, installation ?? "-", coordination.shared);
+        context.log = context.log.child(eventLogFields(event, payload));
       };
       const loaded = await runtime.configs.get(context, deps.now(), conditionalReads);
-      const payload = context.payload as unknown as Record<string, unknown>;
-      const action = typeof payload.action === "string" ? `.${payload.action}` : "";
       const route = routeEvent({
-        name: `${context.name}${action}`,
+        name: event,
         payload,
         names: namesOf(loaded),
         appLogin:
@@ -83,20 +105,26 @@ export function pipeline<C extends Context>(
       });
       if (route.kind === "ignore") return;
       conditionalReads();
+      if (route.kind === "incident") context.log = context.log.child({ incident: route.issue });
+      if (route.kind === "pull") context.log = context.log.child({ pull: route.pull });
       await identifyApp(context, runtime.login);
       await coordination.withLock(route.key, async () => {
-        if (await coordination.isHandled(context.id)) return;
+        if (await coordination.isHandled(context.id)) {
+          outcome = "duplicate";
+          return;
+        }
         const scope = await primeScope(context, deps, loaded, runtime);
         await handle(context, deps, route);
         await scope.flush();
         await coordination.markHandled(context.id);
+        outcome = "handled";
       });
     } catch (error) {
-      context.log.error(
-        { err: error, delivery: context.id, event: context.name },
-        "Firewatch failed to handle an event",
-      );
+      outcome = "error";
+      context.log.error(conditional ? { err: error } : { err: error, event }, "Firewatch failed to handle an event");
       throw error;
+    } finally {
+      telemetry?.webhook(event, outcome, (performance.now() - started) / 1000);
     }
   };
 }

@@ -13,3 +13,4 @@ export { RedisCoordination } from "./redis-coordination.js";
 export { HandOverLog } from "./hand-over-log.js";
 export { exitAtStartup } from "./exit-at-startup.js";
 export { redisUrlOf, withholdRedisFromProbot, COORDINATION_REDIS_URL } from "./redis-url.js";
+export { timeLockWaits } from "./time-lock-waits.js";

@@ -15,6 +15,12 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
   const severity =
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
+  // What the card says, as this process's view of the incident (firewatch_open_incidents).
+  scope.deps.telemetry?.incidentState?.(
+    `${scope.repo.owner}/${scope.repo.repo}#${issue}`,
+    severity,
+    loaded.history.current ?? "detected",
+  );
   const body = renderCard({
     // The history travels with the card, so the next delivery need not read the events.
     state: { ...current, history: loaded.baseHistory },

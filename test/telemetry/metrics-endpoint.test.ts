@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js";
+import { startFirewatch } from "../support/firewatch.js";
+import { githubCost } from "../support/github-cost.js";
+import type { Scenario } from "../support/harness.js";
+import { CONFIG } from "../support/incident-fixtures.js";
+import { parsePrometheusText, sumOf, type Exposition } from "../support/prometheus-text.js";
+
+async function scrape(scenario: Scenario, init?: RequestInit): Promise<Exposition> {
+  const response = await scenario.app.fetch("/metrics", init);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+  return parsePrometheusText(await response.text());
+}
+
+/** `{ "GET 200": 5, "GET 304": 2, … }` */
+function byMethodAndStatus(entries: { method: string; status: number | string; count?: number }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of entries) counts[`${e.method} ${e.status}`] = (counts[`${e.method} ${e.status}`] ?? 0) + (e.count ?? 1);
+  return counts;
+}
+
+describe("GET /metrics after a scenario: the counters say what happened", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("counts every delivery, every request GitHub answered (304s included), lock waits and open incidents", async () => {
+    const telemetry = new PrometheusTelemetry();
+    scenario = await startFirewatch({ telemetry, files: { ".github/firewatch.yml": CONFIG } });
+    const { gh } = scenario;
+
+    const n = gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident", "severity:high"] });
+    await gh.settle();
+    gh.clock.advance("1m");
+    gh.as("alice").comment(n, "/ack");
+    await gh.settle();
+    const other = gh.as("alice").openIssue({ title: "Typo in the docs" });
+    gh.as("alice").addLabels(other, ["bug"]);
+    await gh.settle();
+
+    const metrics = await scrape(scenario);
+    const deliveries = gh.deliveries;
+    expect(sumOf(metrics, "firewatch_webhooks_total")).toBe(deliveries.length);
+    for (const d of deliveries) expect(d.status).toBeLessThan(300);
+    const handled = sumOf(metrics, "firewatch_webhooks_total", { outcome: "handled" });
+    const ignored = sumOf(metrics, "firewatch_webhooks_total", { outcome: "ignored" });
+    expect(handled + ignored).toBe(deliveries.length);
+    // The ordinary issue's opened and `bug` label cannot concern Firewatch, nor the app's own comments.
+    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issues.labeled", outcome: "ignored" })).toBeGreaterThanOrEqual(1);
+    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issue_comment.created", outcome: "handled" })).toBe(1);
+    // Ignored deliveries are counted, not timed.
+    expect(sumOf(metrics, "firewatch_webhook_duration_seconds_count")).toBe(handled);
+
+    // Every request the stand-in answered, by method and status, 304s included.
+    const sent = byMethodAndStatus(gh.requests);
+    const counted = byMethodAndStatus(
+      metrics.samples
+        .filter((s) => s.name === "firewatch_github_requests_total")
+        .map((s) => ({ method: s.labels.method!, status: s.labels.status!, count: s.value })),
+    );
+    expect(counted).toEqual(sent);
+    expect(sent["GET 304"]).toBeGreaterThan(0);
+
+    // What GitHub said last about the installation's hour: 5,000 less what counted.
+    const cost = githubCost(gh.requests);
+    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: String(gh.state.app.installationId) })).toBe(
+      5000 - cost.reads - cost.writes,
+    );
+
+    // Each delivery about the incident waited for its lock once.
+    expect(sumOf(metrics, "firewatch_lock_wait_seconds_count")).toBe(handled);
+
+    expect(sumOf(metrics, "firewatch_open_incidents")).toBe(1);
+    expect(sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "investigating" })).toBe(1);
+
+    gh.as("alice").close(n);
+    await gh.settle();
+    const after = await scrape(scenario);
+    expect(sumOf(after, "firewatch_open_incidents")).toBe(0);
+    expect(after.types.get("firewatch_open_incidents")).toBe("gauge");
+  });
+});
+
+describe("GET /metrics behind FIREWATCH_METRICS_TOKEN", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("answers 401 without the bearer token or with a wrong one, 200 with it", async () => {
+    const token = "s3cret-metrics-token";
+    scenario = await startFirewatch({ telemetry: new PrometheusTelemetry(), env: { FIREWATCH_METRICS_TOKEN: token } });
+    const bare = await scenario.app.fetch("/metrics");
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    const text = await bare.text();
+    expect(text).not.toContain("firewatch_");
+    expect(text).toContain("FIREWATCH_METRICS_TOKEN");
+    for (const authorization of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, `Basic ${token}`, token, "Bearer"]) {
+      expect((await scenario.app.fetch("/metrics", { headers: { authorization } })).status).toBe(401);
+    }
+    const metrics = await scrape(scenario, { headers: { authorization: `Bearer ${token}` } });
+    expect(metrics.types.get("firewatch_webhooks_total")).toBe("counter");
+    // Webhooks are untouched by the token (they carry GitHub's signature instead).
+    scenario.gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident"] });
+    await scenario.gh.settle();
+    expect(scenario.gh.deliveries.map((d) => d.status).filter((status) => status >= 300)).toEqual([]);
+  });
+
+  it("refuses other methods with 405 and leaves other paths alone", async () => {
+    scenario = await startFirewatch({ telemetry: new PrometheusTelemetry() });
+    const post = await scenario.app.fetch("/metrics", { method: "POST", body: "x" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect((await scenario.app.fetch("/metrics/extra")).status).toBe(404);
+    expect((await scenario.app.fetch("/metrics?format=text")).status).toBe(200);
+  });
+
+  it("serves no /metrics when the app has no telemetry that can be scraped", async () => {
+    scenario = await startFirewatch();
+    expect((await scenario.app.fetch("/metrics")).status).toBe(404);
+  });
+});
