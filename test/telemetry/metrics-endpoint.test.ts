@@ -37,8 +37,11 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
     gh.clock.advance("1m");
     gh.as("alice").comment(n, "/ack");
     await gh.settle();
-    const other = gh.as("alice").openIssue({ title: "Typo in the docs" });
+    // Nothing to do with an incident: an ordinary issue (assigned: an event no handler
+    // listens to), its `bug` label, and a push that touches no file Firewatch reads.
+    const other = gh.as("alice").openIssue({ title: "Typo in the docs", assignees: ["alice"] });
     gh.as("alice").addLabels(other, ["bug"]);
+    gh.as("alice").commitFile("main", "docs/typo.md", "fixed");
     await gh.settle();
 
     const metrics = await scrape(scenario);
@@ -51,6 +54,11 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
     // The ordinary issue's opened and `bug` label cannot concern Firewatch, nor the app's own comments.
     expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issues.labeled", outcome: "ignored" })).toBeGreaterThanOrEqual(1);
     expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issue_comment.created", outcome: "handled" })).toBe(1);
+    expect(deliveries.some((d) => d.event === "issues" && d.action === "assigned")).toBe(true);
+    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issues.assigned", outcome: "ignored" })).toBe(
+      deliveries.filter((d) => d.event === "issues" && d.action === "assigned").length,
+    );
+    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "push", outcome: "handled" })).toBe(1);
     // Ignored deliveries are counted, not timed.
     expect(sumOf(metrics, "firewatch_webhook_duration_seconds_count")).toBe(handled);
 
@@ -70,8 +78,8 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
       5000 - cost.reads - cost.writes,
     );
 
-    // Each delivery about the incident waited for its lock once.
-    expect(sumOf(metrics, "firewatch_lock_wait_seconds_count")).toBe(handled);
+    // Each delivery about the incident waited for its lock once (a push takes none).
+    expect(sumOf(metrics, "firewatch_lock_wait_seconds_count")).toBe(handled - 1);
 
     expect(sumOf(metrics, "firewatch_open_incidents")).toBe(1);
     expect(sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "investigating" })).toBe(1);
