@@ -52,12 +52,28 @@ function namesOf(loaded: LoadedConfig): LabelNames {
 
 /**
  * What every log line about an event carries besides Probot's own `id` (the delivery id):
- * the event with its action, and the repository; the pipeline adds `incident` (or `pull`)
- * once it knows which one the event concerns.
+ * the event with its action, the repository and the issue's number as `incident`; the
+ * pipeline adds the `incident` of a pull request or run (or the `pull`) once it is routed. The event's client logs with the same
+ * fields, so Probot's `GitHub request: …` lines name the event they were made for.
  */
 function eventLogFields(event: string, payload: Record<string, unknown>): Record<string, unknown> {
   const repository = (payload.repository as { full_name?: string } | undefined)?.full_name;
-  return repository ? { event, repository } : { event };
+  // An issue's number is its incident's: known before the config is read, so the config's
+  // lines carry it too.
+  const issue = issueOf(payload);
+  return { event, ...(repository ? { repository } : {}), ...(issue ? { incident: issue } : {}) };
+}
+
+/** What the route adds to the event's fields: the incident of a pull request or a run, or the pull request. */
+function routeLogFields(route: Route, payload: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (route.kind === "incident" && route.issue !== issueOf(payload)) return { incident: route.issue };
+  if (route.kind === "pull") return { pull: route.pull };
+  return undefined;
+}
+
+function issueOf(payload: Record<string, unknown>): number | undefined {
+  const issue = (payload.issue as { number?: unknown } | undefined)?.number;
+  return typeof issue === "number" ? issue : undefined;
 }
 
 export type Handle<C extends Context> = (context: C, deps: AppDeps, route: Route) => Promise<void>;
@@ -94,6 +110,7 @@ export function pipeline<C extends Context>(
         if (telemetry) countGitHubRequests(context.octokit, telemetry, installation ?? "-");
         useConditionalRequests(context.octokit, runtime.answers, installation ?? "-", coordination.shared);
         context.log = context.log.child(eventLogFields(event, payload));
+        context.octokit.log = context.log;
       };
       const loaded = await runtime.configs.get(context, deps.now(), conditionalReads);
       const route = routeEvent({
@@ -105,8 +122,11 @@ export function pipeline<C extends Context>(
       });
       if (route.kind === "ignore") return;
       conditionalReads();
-      if (route.kind === "incident") context.log = context.log.child({ incident: route.issue });
-      if (route.kind === "pull") context.log = context.log.child({ pull: route.pull });
+      const fields = routeLogFields(route, payload);
+      if (fields) {
+        context.log = context.log.child(fields);
+        context.octokit.log = context.log;
+      }
       await identifyApp(context, runtime.login);
       await coordination.withLock(route.key, async () => {
         if (await coordination.isHandled(context.id)) {

@@ -72,6 +72,7 @@ export async function withRepository<T>(
     octokit,
     log,
   );
+  octokit.log = log;
   const { deps, coordination } = runtime;
   if (deps.telemetry) countGitHubRequests(context.octokit, deps.telemetry, installationId);
   useConditionalRequests(context.octokit, runtime.answers, installationId, coordination.shared);
