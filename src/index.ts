@@ -7,7 +7,7 @@ import { PrometheusTelemetry } from "./telemetry/prometheus-telemetry.js";
 // Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
 // start with one clear line (instead of a stack trace, or an app running without its locks).
 // Preload src/coordination/preflight.ts to make that line come before Probot's own errors.
-const log = new HandOverLog();
+const log = new HandOverLog({ json: process.env.LOG_FORMAT === "json" });
 const coordination = await connectCoordination(process.env, log).catch(exitAtStartup);
 
 const app = createApp({
