@@ -23,7 +23,7 @@ const app = createApp({
   coordination,
   env: process.env,
   // GET /metrics of this process (each replica is scraped on its own).
-  telemetry: new PrometheusTelemetry(),
+  telemetry: new PrometheusTelemetry({ openIncidents: coordination.openIncidents }),
 });
 
 /**

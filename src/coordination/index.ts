@@ -1,4 +1,4 @@
-export type { Coordination } from "./coordination.js";
+export type { Coordination, OpenIncidentStates } from "./coordination.js";
 export { CoordinationUnavailable } from "./coordination-unavailable.js";
 export { connectCoordination } from "./connect-coordination.js";
 export { silentLog, type CoordinationLog } from "./coordination-log.js";

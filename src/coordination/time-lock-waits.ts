@@ -9,6 +9,7 @@ export function timeLockWaits(coordination: Coordination, waited: (seconds: numb
   return {
     kind: coordination.kind,
     ...(coordination.shared ? { shared: coordination.shared } : {}),
+    ...(coordination.openIncidents ? { openIncidents: coordination.openIncidents } : {}),
     withLock: async (key, work) => {
       const start = performance.now();
       let started = false;

@@ -16,7 +16,7 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
   // What the card says, as this process's view of the incident (firewatch_open_incidents).
-  scope.deps.telemetry?.incidentState?.(
+  await scope.deps.telemetry?.incidentState?.(
     `${scope.repo.owner}/${scope.repo.repo}#${issue}`,
     severity,
     loaded.history.current ?? "detected",

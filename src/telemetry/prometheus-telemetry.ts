@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { SEVERITIES } from "../config/schema.js";
+import type { OpenIncidentStates } from "../coordination/coordination.js";
 import { isClosedStatus, isStatus, STATUSES } from "../incident/lifecycle.js";
 import type { MetricsText, Telemetry, WebhookOutcome } from "./telemetry.js";
 
@@ -58,8 +59,15 @@ export class PrometheusTelemetry implements Telemetry {
   });
   /** Each incident this process last wrote a card for, with its severity and status then. */
   readonly #openIncidents = new Map<string, { severity: string; status: string }>();
+  readonly #sharedOpenIncidents: OpenIncidentStates | undefined;
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  /**
+   * `openIncidents`: the replicas' shared record (Redis), so every replica reports every open
+   * incident as its card was last written by any of them; without it, this process's own.
+   */
+  constructor(options: { defaultMetrics?: boolean; openIncidents?: OpenIncidentStates } = {}) {
+    this.#sharedOpenIncidents = options.openIncidents;
+    const shared = options.openIncidents;
     const uncollected = this.#uncollectedWebhooks;
     new Counter({
       name: "firewatch_webhooks_total",
@@ -74,13 +82,14 @@ export class PrometheusTelemetry implements Telemetry {
     const open = this.#openIncidents;
     new Gauge({
       name: "firewatch_open_incidents",
-      help: "Open incidents whose card this process wrote last, by severity and status.",
+      help: "Open incidents by severity and status, as their cards were last written (by any replica, with Redis).",
       labelNames: ["severity", "status"] as const,
       registers: [this.registry],
-      collect() {
+      async collect() {
+        const states = (await shared?.all()) ?? open;
         for (const severity of SEVERITIES)
           for (const status of OPEN_STATUSES) this.set({ severity, status }, 0);
-        for (const { severity, status } of open.values()) this.inc({ severity, status });
+        for (const { severity, status } of states.values()) this.inc({ severity, status });
       },
     });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
@@ -115,9 +124,11 @@ export class PrometheusTelemetry implements Telemetry {
     this.#notifications.inc({ kind, outcome });
   }
 
-  incidentState(incident: string, severity: string, status: string): void {
-    if (isStatus(status) && !isClosedStatus(status)) this.#openIncidents.set(incident, { severity, status });
+  async incidentState(incident: string, severity: string, status: string): Promise<void> {
+    const open = isStatus(status) && !isClosedStatus(status);
+    if (open) this.#openIncidents.set(incident, { severity, status });
     else this.#openIncidents.delete(incident);
+    await this.#sharedOpenIncidents?.set(incident, open ? { severity, status } : undefined);
   }
 
   async scrape(): Promise<MetricsText> {

@@ -19,9 +19,10 @@ export interface Telemetry {
   /**
    * An incident's card was written (or found current) by this process: its severity and
    * status as of now (`incident` is `owner/repo#n`). Resolved and post-incident ones leave
-   * the open-incidents gauge.
+   * the open-incidents gauge. Awaited inside the incident's lock, so replicas record an
+   * incident's states in the order they were written.
    */
-  incidentState?(incident: string, severity: string, status: string): void;
+  incidentState?(incident: string, severity: string, status: string): void | Promise<void>;
   /** The metrics in Prometheus' text format, for `GET /metrics`; absent → no such route. */
   scrape?(): Promise<MetricsText>;
 }
