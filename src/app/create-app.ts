@@ -42,6 +42,9 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     // Own events accepted: a run the app dispatched is sent with the app as sender.
     app.on("workflow_run.completed", pipeline(runtime, onWorkflowRun, { ownEvents: "accept" }));
     app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
-    app.on("push", countDelivery(deps.telemetry, (context) => onPush(runtime.configs, context)));
+    app.on(
+      "push",
+      countDelivery(deps.telemetry, (context) => onPush(runtime.configs, context)),
+    );
   };
 }

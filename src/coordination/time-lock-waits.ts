@@ -5,7 +5,10 @@ import type { Coordination } from "./coordination.js";
  * work started, or until it gave up waiting): the figure that shows incidents contended by
  * bursts of deliveries or by replicas.
  */
-export function timeLockWaits(coordination: Coordination, waited: (seconds: number) => void): Coordination {
+export function timeLockWaits(
+  coordination: Coordination,
+  waited: (seconds: number) => void,
+): Coordination {
   return {
     kind: coordination.kind,
     ...(coordination.shared ? { shared: coordination.shared } : {}),

@@ -25,7 +25,10 @@ export function countGitHubRequests(
       observe(telemetry, id, method, response.status, response.headers);
       return response;
     } catch (error) {
-      const { status, response } = error as { status?: unknown; response?: { headers?: Record<string, unknown> } };
+      const { status, response } = error as {
+        status?: unknown;
+        response?: { headers?: Record<string, unknown> };
+      };
       // No status: GitHub never answered (a network error), which is no answer to count.
       if (typeof status === "number") observe(telemetry, id, method, status, response?.headers);
       throw error;

@@ -12,7 +12,10 @@ export const METRICS_PATH = "/metrics";
  * operator's `FIREWATCH_METRICS_TOKEN`) a scrape must send `Authorization: Bearer <token>`;
  * anything else gets 401 and no metrics. Other paths are left to the next handler.
  */
-export function metricsRoute(telemetry: Required<Pick<Telemetry, "scrape">>, token?: string): Handler {
+export function metricsRoute(
+  telemetry: Required<Pick<Telemetry, "scrape">>,
+  token?: string,
+): Handler {
   const expected = token ? digest(token) : undefined;
   return async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "").split("?")[0];
@@ -23,7 +26,10 @@ export function metricsRoute(telemetry: Required<Pick<Telemetry, "scrape">>, tok
     }
     if (expected && !bearerMatches(req.headers.authorization, expected)) {
       res
-        .writeHead(401, { "www-authenticate": 'Bearer realm="firewatch metrics"', "content-type": "text/plain" })
+        .writeHead(401, {
+          "www-authenticate": 'Bearer realm="firewatch metrics"',
+          "content-type": "text/plain",
+        })
         .end("401 Unauthorized: send Authorization: Bearer <FIREWATCH_METRICS_TOKEN>\n");
       return true;
     }

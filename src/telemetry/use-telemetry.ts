@@ -20,7 +20,9 @@ export function useTelemetry(
   app
     .auth()
     .then((octokit) => countGitHubRequests(octokit, telemetry, "app"))
-    .catch((error: unknown) => app.log.warn({ err: error }, "GitHub requests made with the app's JWT are not counted"));
+    .catch((error: unknown) =>
+      app.log.warn({ err: error }, "GitHub requests made with the app's JWT are not counted"),
+    );
   const { scrape } = telemetry;
   if (scrape) {
     const token = env.FIREWATCH_METRICS_TOKEN?.trim() || undefined;

@@ -22,14 +22,25 @@ interface Compose {
 }
 
 // js-yaml 5 resolves merge keys only when asked; Compose resolves them.
-const compose = yaml.load(readFileSync("compose.yaml", "utf8"), { schema: yaml.CORE_SCHEMA.withTags(yaml.mergeTag) }) as Compose;
+const compose = yaml.load(readFileSync("compose.yaml", "utf8"), {
+  schema: yaml.CORE_SCHEMA.withTags(yaml.mergeTag),
+}) as Compose;
 const services = compose.services;
-const replicas = Object.entries(services).filter(([, s]) => s.build === "." || (typeof s.build === "object" && s.build.context === "."));
-if (replicas.length !== 2) throw new Error(`compose.yaml: expected two services built from ".", found ${replicas.length}`);
+const replicas = Object.entries(services).filter(
+  ([, s]) => s.build === "." || (typeof s.build === "object" && s.build.context === "."),
+);
+if (replicas.length !== 2)
+  throw new Error(`compose.yaml: expected two services built from ".", found ${replicas.length}`);
 const [redisName] = Object.entries(services).find(([, s]) => s.image?.startsWith("redis:"))!;
 const [, lb] = Object.entries(services).find(([, s]) => s.image?.startsWith("nginx:"))!;
 const imagePort = (
-  Object.assign({}, ...parseDockerfile(readFileSync("Dockerfile", "utf8")).at(-1)!.instructions.filter((i) => i.keyword === "ENV").map(envOf)) as Record<string, string>
+  Object.assign(
+    {},
+    ...parseDockerfile(readFileSync("Dockerfile", "utf8"))
+      .at(-1)!
+      .instructions.filter((i) => i.keyword === "ENV")
+      .map(envOf),
+  ) as Record<string, string>
 ).PORT!;
 /** `./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro` → the file in the repository. */
 const mounted = (service: Service, inside: RegExp) => {
@@ -43,7 +54,9 @@ describe("compose.yaml", () => {
   it("runs two replicas of the image built here, sharing one Redis", () => {
     for (const [name, replica] of replicas) {
       expect(replica.environment?.REDIS_URL, name).toBe(`redis://${redisName}:6379`);
-      expect(replica.depends_on, name).toMatchObject({ [redisName]: { condition: "service_healthy" } });
+      expect(replica.depends_on, name).toMatchObject({
+        [redisName]: { condition: "service_healthy" },
+      });
       expect(replica.init, `${name}: an init forwards SIGTERM to node`).toBe(true);
     }
     expect(services[redisName]!.healthcheck?.test).toEqual(["CMD", "redis-cli", "ping"]);
@@ -73,21 +86,28 @@ describe("compose.yaml", () => {
     expect(conf).toMatch(/client_max_body_size 25m;/);
     const listen = /listen\s+(\d+);/.exec(conf)![1];
     expect(lb.ports?.some((p) => p.endsWith(`:${listen}`))).toBe(true);
-    expect(lb.depends_on).toMatchObject(Object.fromEntries(replicas.map(([name]) => [name, { condition: "service_healthy" }])));
+    expect(lb.depends_on).toMatchObject(
+      Object.fromEntries(replicas.map(([name]) => [name, { condition: "service_healthy" }])),
+    );
   });
 
   it("lets each replica's /metrics be scraped directly: Prometheus scrapes both, each has its own host port", () => {
-    const [, prometheus] = Object.entries(services).find(([, s]) => s.image?.startsWith("prom/prometheus"))!;
+    const [, prometheus] = Object.entries(services).find(([, s]) =>
+      s.image?.startsWith("prom/prometheus"),
+    )!;
     const config = yaml.load(mounted(prometheus, /^\/etc\/prometheus\/prometheus\.yml$/)) as {
       scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[];
     };
     const job = config.scrape_configs[0]!;
     expect(job.metrics_path ?? "/metrics").toBe("/metrics");
-    expect(job.static_configs.flatMap((s) => s.targets).sort()).toEqual(replicas.map(([name]) => `${name}:${imagePort}`).sort());
+    expect(job.static_configs.flatMap((s) => s.targets).sort()).toEqual(
+      replicas.map(([name]) => `${name}:${imagePort}`).sort(),
+    );
     const published = replicas.map(([, r]) => r.ports?.find((p) => p.endsWith(`:${imagePort}`)));
     for (const mapping of published) expect(mapping).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
     expect(new Set(published.map((p) => hostPort(p!))).size).toBe(replicas.length);
     // Not the load balancer's port.
-    for (const mapping of published) expect(lb.ports!.map(hostPort)).not.toContain(hostPort(mapping!));
+    for (const mapping of published)
+      expect(lb.ports!.map(hostPort)).not.toContain(hostPort(mapping!));
   });
 });

@@ -9,7 +9,8 @@ import { envOf, parseDockerfile, type Stage } from "../support/dockerfile.js";
 // Docker would and check what the image would be, and run its health check for real.
 const stages = parseDockerfile(readFileSync("Dockerfile", "utf8"));
 const final = stages.at(-1)!;
-const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword);
+const all = (stage: Stage, keyword: string) =>
+  stage.instructions.filter((i) => i.keyword === keyword);
 const one = (stage: Stage, keyword: string) => {
   const found = all(stage, keyword);
   expect(found, `${keyword} in the final stage`).toHaveLength(1);
@@ -33,19 +34,27 @@ describe("Dockerfile", () => {
     // No install in the image itself, and no stage runs package scripts ("prepare" builds).
     expect(all(final, "RUN")).toEqual([]);
     for (const stage of stages)
-      for (const run of all(stage, "RUN")) if (/\bnpm (ci|install)\b/.test(run.args)) expect(run.args).toContain("--ignore-scripts");
+      for (const run of all(stage, "RUN"))
+        if (/\bnpm (ci|install)\b/.test(run.args)) expect(run.args).toContain("--ignore-scripts");
   });
 
   it("copies the compiled app from the stage that built it, and what the app reads at run time", () => {
     const copies = all(final, "COPY");
     const lib = copies.find((c) => /^\S*lib\s/.test(c.rest))!;
-    expect(all(stageNamed(lib.flags.from!), "RUN").some((r) => r.args.includes("npm run build"))).toBe(true);
+    expect(
+      all(stageNamed(lib.flags.from!), "RUN").some((r) => r.args.includes("npm run build")),
+    ).toBe(true);
     // The default report templates are read from ../../templates relative to lib/reports/.
-    const sources = copies.filter((c) => !c.flags.from).flatMap((c) => c.rest.split(/\s+/).slice(0, -1));
+    const sources = copies
+      .filter((c) => !c.flags.from)
+      .flatMap((c) => c.rest.split(/\s+/).slice(0, -1));
     expect(sources).toEqual(expect.arrayContaining(["package.json", "app.yml", "templates"]));
     expect(readFileSync("src/reports/default-templates.ts", "utf8")).toContain("../../templates/");
     // Everything copied from the build context is in the repository and not left out by .dockerignore.
-    const ignored = readFileSync(".dockerignore", "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    const ignored = readFileSync(".dockerignore", "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
     for (const stage of stages)
       for (const copy of all(stage, "COPY").filter((c) => !c.flags.from)) {
         for (const source of copy.rest.split(/\s+/).slice(0, -1)) {
@@ -53,7 +62,9 @@ describe("Dockerfile", () => {
           expect(ignored, source).not.toContain(source);
         }
       }
-    expect(ignored).toEqual(expect.arrayContaining(["node_modules", "lib", ".env", "*.pem", ".git"]));
+    expect(ignored).toEqual(
+      expect.arrayContaining(["node_modules", "lib", ".env", "*.pem", ".git"]),
+    );
   });
 
   it("runs as the unprivileged node user, listening on every interface", () => {
@@ -68,14 +79,18 @@ describe("Dockerfile", () => {
   });
 
   it("starts what `npm start` starts, without the build npm's prestart would run", () => {
-    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(one(final, "CMD").exec).toEqual(pkg.scripts.start!.split(" "));
     expect(pkg.scripts.start).toContain("--import ./lib/coordination/preflight.js");
   });
 
   describe("HEALTHCHECK on /ping, with Node's fetch (the slim image has no curl)", () => {
     let server: Server | undefined;
-    afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+    afterEach(
+      () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    );
 
     const healthcheck = () => {
       const check = one(final, "HEALTHCHECK");
@@ -86,7 +101,10 @@ describe("Dockerfile", () => {
     /** The health check's command as Docker would run it in the image: its exit status. */
     const runCheck = (port: number) => {
       const [, ...args] = healthcheck();
-      const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, PORT: String(port) }, stdio: "ignore" });
+      const child = spawn(process.execPath, args, {
+        env: { PATH: process.env.PATH, PORT: String(port) },
+        stdio: "ignore",
+      });
       return new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     };
     const serve = async (status: number): Promise<number> => {
@@ -137,8 +155,14 @@ describe("parseDockerfile (the reader those checks rely on)", () => {
     expect(build!.instructions[0]!.args).toBe("npm ci --ignore-scripts");
     expect(envOf(image!.instructions[0]!)).toEqual({ A: "1", B: "two words", C: "3" });
     expect(envOf(image!.instructions[1]!)).toEqual({ LEGACY: "some value" });
-    expect(image!.instructions[2]).toMatchObject({ flags: { from: "build", chown: "node" }, rest: "/app/lib ./lib" });
-    expect(image!.instructions[3]).toMatchObject({ flags: { interval: "5s" }, exec: ["node", "-e", "1"] });
+    expect(image!.instructions[2]).toMatchObject({
+      flags: { from: "build", chown: "node" },
+      rest: "/app/lib ./lib",
+    });
+    expect(image!.instructions[3]).toMatchObject({
+      flags: { interval: "5s" },
+      exec: ["node", "-e", "1"],
+    });
     expect(image!.instructions[4]!.exec).toEqual(["node", "x.js"]);
   });
 

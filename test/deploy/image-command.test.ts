@@ -15,7 +15,10 @@ import { rsaKeyPair } from "../support/rsa-key-pair.js";
 // (after `npm run build`; Docker is not available here): src/index.ts's wiring of metrics
 // and Probot's JSON logs, end to end against the stand-in.
 const image = parseDockerfile(readFileSync("Dockerfile", "utf8")).at(-1)!;
-const imageEnv = Object.assign({}, ...image.instructions.filter((i) => i.keyword === "ENV").map(envOf)) as Record<string, string>;
+const imageEnv = Object.assign(
+  {},
+  ...image.instructions.filter((i) => i.keyword === "ENV").map(envOf),
+) as Record<string, string>;
 const command = image.instructions.find((i) => i.keyword === "CMD")!.exec!;
 
 async function freePort(): Promise<number> {
@@ -29,10 +32,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, ms: number, child: ChildProcess, output: () => string): Promise<void> {
+async function waitFor(
+  url: string,
+  ms: number,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited with ${child.exitCode}:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -52,8 +61,16 @@ describe("the image's command with the image's environment", () => {
 
   it("serves /ping and /metrics (behind the token), counts a delivery, and logs JSON lines naming it", async () => {
     const { privateKey, publicKey } = rsaKeyPair();
-    const gh = await GitHubStandIn.start({ appPublicKey: publicKey, webhookSecret: WEBHOOK_SECRET, clock: createWallClock() });
-    gh.addRepository({ ...DEFAULT_REPO, files: { ".github/firewatch.yml": CONFIG }, collaborators: { alice: "triage" } });
+    const gh = await GitHubStandIn.start({
+      appPublicKey: publicKey,
+      webhookSecret: WEBHOOK_SECRET,
+      clock: createWallClock(),
+    });
+    gh.addRepository({
+      ...DEFAULT_REPO,
+      files: { ".github/firewatch.yml": CONFIG },
+      collaborators: { alice: "triage" },
+    });
     const port = await freePort();
     const token = "metrics-token-for-the-test";
     const env: Record<string, string | undefined> = {
@@ -66,7 +83,10 @@ describe("the image's command with the image's environment", () => {
       PORT: String(port),
       FIREWATCH_METRICS_TOKEN: token,
     };
-    const child = spawn(command[0] === "node" ? process.execPath : command[0]!, command.slice(1), { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command[0] === "node" ? process.execPath : command[0]!, command.slice(1), {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -95,10 +115,14 @@ describe("the image's command with the image's environment", () => {
     expect(metrics.types.get("process_resident_memory_bytes")).toBe("gauge");
 
     // LOG_FORMAT=json (the image's): every line on stdout is JSON; the delivery's lines name it.
-    const lines = stdout.split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const opened = gh.deliveries.find((d) => d.event === "issues" && d.action === "opened")!;
     const about = lines.filter((l) => l.id === opened.id);
     expect(about.length).toBeGreaterThan(0);
-    for (const line of about) expect(line).toMatchObject({ event: "issues.opened", repository: "acme/ops", incident: n });
+    for (const line of about)
+      expect(line).toMatchObject({ event: "issues.opened", repository: "acme/ops", incident: n });
   }, 60_000);
 });

@@ -28,7 +28,8 @@ export function parsePrometheusText(text: string): Exposition {
       const meta = /^# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.*)$/.exec(line);
       if (!meta) return; // other comments are allowed and mean nothing
       if (meta[1] === "TYPE") {
-        if (!/^(counter|gauge|histogram|summary|untyped)$/.test(meta[3]!)) throw new Error(`bad TYPE at ${where}`);
+        if (!/^(counter|gauge|histogram|summary|untyped)$/.test(meta[3]!))
+          throw new Error(`bad TYPE at ${where}`);
         exposition.types.set(meta[2]!, meta[3]!);
       } else exposition.help.set(meta[2]!, meta[3]!);
       return;
@@ -70,7 +71,8 @@ function parseSample(line: string, where: string): Sample {
     rest = rest.slice(1);
   }
   const fields = rest.trim().split(/\s+/);
-  if (!/^\s/.test(rest) || fields.length < 1 || fields.length > 2) throw new Error(`bad value at ${where}`);
+  if (!/^\s/.test(rest) || fields.length < 1 || fields.length > 2)
+    throw new Error(`bad value at ${where}`);
   const value = parseValue(fields[0]!);
   if (value === undefined) throw new Error(`bad value at ${where}`);
   return { name, labels, value };
@@ -86,7 +88,11 @@ function parseValue(text: string): number | undefined {
 }
 
 /** The sum of a metric's samples whose labels include `match` (0 when there are none). */
-export function sumOf(exposition: Exposition, name: string, match: Record<string, string> = {}): number {
+export function sumOf(
+  exposition: Exposition,
+  name: string,
+  match: Record<string, string> = {},
+): number {
   return exposition.samples
     .filter((s) => s.name === name && Object.entries(match).every(([k, v]) => s.labels[k] === v))
     .reduce((total, s) => total + s.value, 0);

@@ -20,7 +20,8 @@ function jsonLines(): { log: pino.Logger; lines: LogLine[] } {
   const lines: LogLine[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      for (const line of chunk.toString("utf8").split("\n"))
+        if (line.trim()) lines.push(JSON.parse(line) as LogLine);
       done();
     },
   });
@@ -43,17 +44,28 @@ describe("JSON logs: every line about an event names the delivery, the event, th
     gh.as("alice").comment(n, "/ack");
     await gh.settle();
 
-    const delivery = gh.deliveries.find((d) => d.event === "issue_comment" && d.action === "created" && (d.payload.sender as { login: string }).login === "alice")!;
+    const delivery = gh.deliveries.find(
+      (d) =>
+        d.event === "issue_comment" &&
+        d.action === "created" &&
+        (d.payload.sender as { login: string }).login === "alice",
+    )!;
     const about = lines.filter((l) => l.id === delivery.id);
     // Probot's request lines, at least: the comment command reads the issue and writes the card.
     const requests = about.filter((l) => l.msg.startsWith("GitHub request:"));
     expect(requests.length).toBeGreaterThan(0);
     for (const line of about) {
-      expect(line).toMatchObject({ event: "issue_comment.created", repository: "acme/ops", incident: n });
+      expect(line).toMatchObject({
+        event: "issue_comment.created",
+        repository: "acme/ops",
+        incident: n,
+      });
     }
     // Every line carrying a delivery id of an event Firewatch handled carries the same fields.
     const handled = new Map(gh.deliveries.map((d) => [d.id, d]));
-    const eventLines = lines.filter((l) => l.msg.startsWith("GitHub request:") && l.id !== undefined);
+    const eventLines = lines.filter(
+      (l) => l.msg.startsWith("GitHub request:") && l.id !== undefined,
+    );
     for (const line of eventLines) {
       const d = handled.get(line.id!)!;
       expect(d, `a request line with id ${line.id}`).toBeDefined();
@@ -78,7 +90,11 @@ describe("JSON logs: every line about an event names the delivery, the event, th
     expect(errors.map((l) => l.id).sort()).toEqual(failed.map((d) => d.id).sort());
     for (const line of errors) {
       const d = failed.find((f) => f.id === line.id)!;
-      expect(line).toMatchObject({ event: `${d.event}.${d.action}`, repository: "acme/ops", incident: n });
+      expect(line).toMatchObject({
+        event: `${d.event}.${d.action}`,
+        repository: "acme/ops",
+        incident: n,
+      });
       expect((line.err as { message?: string }).message).toBeTruthy();
     }
   });

@@ -27,14 +27,19 @@ async function scrapeWithEverything(): Promise<Exposition> {
   return parsePrometheusText((await telemetry.scrape()).text);
 }
 
-const metricsIn = (expr: string) => [...expr.matchAll(/\b(?:firewatch|process|nodejs)_[a-z0-9_]+/g)].map((m) => m[0]);
+const metricsIn = (expr: string) =>
+  [...expr.matchAll(/\b(?:firewatch|process|nodejs)_[a-z0-9_]+/g)].map((m) => m[0]);
 const labelsIn = (expr: string) => [
-  ...[...expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(",").map((l) => l.trim())),
+  ...[...expr.matchAll(/\b(?:by|without)\s*\(([^)]*)\)/g)].flatMap((m) =>
+    m[1]!.split(",").map((l) => l.trim()),
+  ),
   ...[...expr.matchAll(/[{,]\s*([a-z_]+)\s*(?:=~|!=|!~|=)/g)].map((m) => m[1]!),
 ];
 
 describe("the Grafana dashboard (examples/grafana/)", () => {
-  const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, ...t })));
+  const exprs = dashboard.panels.flatMap((p) =>
+    (p.targets ?? []).map((t) => ({ panel: p.title, ...t })),
+  );
 
   it("queries only metrics that /metrics serves, with labels they carry", async () => {
     const scrape = await scrapeWithEverything();
@@ -46,11 +51,20 @@ describe("the Grafana dashboard (examples/grafana/)", () => {
       const samples = scrape.samples.filter((s) => metrics.includes(s.name));
       for (const metric of metrics) {
         queried.add(metric.replace(/_(bucket|sum|count)$/, ""));
-        expect(scrape.samples.some((s) => s.name === metric), `${panel}: ${metric} is not in a scrape`).toBe(true);
+        expect(
+          scrape.samples.some((s) => s.name === metric),
+          `${panel}: ${metric} is not in a scrape`,
+        ).toBe(true);
       }
-      for (const label of [...labelsIn(expr), ...[...(legendFormat ?? "").matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!)]) {
+      for (const label of [
+        ...labelsIn(expr),
+        ...[...(legendFormat ?? "").matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!),
+      ]) {
         if (ADDED_BY_PROMETHEUS.has(label)) continue;
-        expect(samples.some((s) => label in s.labels), `${panel}: no series of ${metrics.join(", ")} has the label ${label}`).toBe(true);
+        expect(
+          samples.some((s) => label in s.labels),
+          `${panel}: no series of ${metrics.join(", ")} has the label ${label}`,
+        ).toBe(true);
       }
     }
     // Every Firewatch metric has a panel.
@@ -60,7 +74,8 @@ describe("the Grafana dashboard (examples/grafana/)", () => {
 
   it("picks replicas by a metric that exists", () => {
     for (const variable of dashboard.templating.list) {
-      for (const metric of metricsIn(variable.definition)) expect(metric).toBe("firewatch_webhooks_total");
+      for (const metric of metricsIn(variable.definition))
+        expect(metric).toBe("firewatch_webhooks_total");
     }
   });
 });

@@ -14,9 +14,12 @@ async function scrape(scenario: Scenario, init?: RequestInit): Promise<Expositio
 }
 
 /** `{ "GET 200": 5, "GET 304": 2, … }` */
-function byMethodAndStatus(entries: { method: string; status: number | string; count?: number }[]): Record<string, number> {
+function byMethodAndStatus(
+  entries: { method: string; status: number | string; count?: number }[],
+): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const e of entries) counts[`${e.method} ${e.status}`] = (counts[`${e.method} ${e.status}`] ?? 0) + (e.count ?? 1);
+  for (const e of entries)
+    counts[`${e.method} ${e.status}`] = (counts[`${e.method} ${e.status}`] ?? 0) + (e.count ?? 1);
   return counts;
 }
 
@@ -52,13 +55,22 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
     const ignored = sumOf(metrics, "firewatch_webhooks_total", { outcome: "ignored" });
     expect(handled + ignored).toBe(deliveries.length);
     // The ordinary issue's opened and `bug` label cannot concern Firewatch, nor the app's own comments.
-    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issues.labeled", outcome: "ignored" })).toBeGreaterThanOrEqual(1);
-    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issue_comment.created", outcome: "handled" })).toBe(1);
+    expect(
+      sumOf(metrics, "firewatch_webhooks_total", { event: "issues.labeled", outcome: "ignored" }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sumOf(metrics, "firewatch_webhooks_total", {
+        event: "issue_comment.created",
+        outcome: "handled",
+      }),
+    ).toBe(1);
     expect(deliveries.some((d) => d.event === "issues" && d.action === "assigned")).toBe(true);
-    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "issues.assigned", outcome: "ignored" })).toBe(
-      deliveries.filter((d) => d.event === "issues" && d.action === "assigned").length,
+    expect(
+      sumOf(metrics, "firewatch_webhooks_total", { event: "issues.assigned", outcome: "ignored" }),
+    ).toBe(deliveries.filter((d) => d.event === "issues" && d.action === "assigned").length);
+    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "push", outcome: "handled" })).toBe(
+      1,
     );
-    expect(sumOf(metrics, "firewatch_webhooks_total", { event: "push", outcome: "handled" })).toBe(1);
     // Ignored deliveries are counted, not timed.
     expect(sumOf(metrics, "firewatch_webhook_duration_seconds_count")).toBe(handled);
 
@@ -74,15 +86,19 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
 
     // What GitHub said last about the installation's hour: 5,000 less what counted.
     const cost = githubCost(gh.requests);
-    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: String(gh.state.app.installationId) })).toBe(
-      5000 - cost.reads - cost.writes,
-    );
+    expect(
+      sumOf(metrics, "firewatch_github_rate_limit_remaining", {
+        installation: String(gh.state.app.installationId),
+      }),
+    ).toBe(5000 - cost.reads - cost.writes);
 
     // Each delivery about the incident waited for its lock once (a push takes none).
     expect(sumOf(metrics, "firewatch_lock_wait_seconds_count")).toBe(handled - 1);
 
     expect(sumOf(metrics, "firewatch_open_incidents")).toBe(1);
-    expect(sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "investigating" })).toBe(1);
+    expect(
+      sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "investigating" }),
+    ).toBe(1);
 
     gh.as("alice").close(n);
     await gh.settle();
@@ -101,22 +117,35 @@ describe("GET /metrics behind FIREWATCH_METRICS_TOKEN", () => {
 
   it("answers 401 without the bearer token or with a wrong one, 200 with it", async () => {
     const token = "s3cret-metrics-token";
-    scenario = await startFirewatch({ telemetry: new PrometheusTelemetry(), env: { FIREWATCH_METRICS_TOKEN: token } });
+    scenario = await startFirewatch({
+      telemetry: new PrometheusTelemetry(),
+      env: { FIREWATCH_METRICS_TOKEN: token },
+    });
     const bare = await scenario.app.fetch("/metrics");
     expect(bare.status).toBe(401);
     expect(bare.headers.get("www-authenticate")).toMatch(/^Bearer/);
     const text = await bare.text();
     expect(text).not.toContain("firewatch_");
     expect(text).toContain("FIREWATCH_METRICS_TOKEN");
-    for (const authorization of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, `Basic ${token}`, token, "Bearer"]) {
-      expect((await scenario.app.fetch("/metrics", { headers: { authorization } })).status).toBe(401);
+    for (const authorization of [
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(1)}`,
+      `Basic ${token}`,
+      token,
+      "Bearer",
+    ]) {
+      expect((await scenario.app.fetch("/metrics", { headers: { authorization } })).status).toBe(
+        401,
+      );
     }
     const metrics = await scrape(scenario, { headers: { authorization: `Bearer ${token}` } });
     expect(metrics.types.get("firewatch_webhooks_total")).toBe("counter");
     // Webhooks are untouched by the token (they carry GitHub's signature instead).
     scenario.gh.as("alice").openIssue({ title: "GPU OOM", labels: ["incident"] });
     await scenario.gh.settle();
-    expect(scenario.gh.deliveries.map((d) => d.status).filter((status) => status >= 300)).toEqual([]);
+    expect(scenario.gh.deliveries.map((d) => d.status).filter((status) => status >= 300)).toEqual(
+      [],
+    );
   });
 
   it("refuses other methods with 405 and leaves other paths alone", async () => {

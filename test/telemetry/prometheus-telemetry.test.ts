@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js";
 import { parsePrometheusText, sumOf } from "../support/prometheus-text.js";
 
-const read = async (telemetry: PrometheusTelemetry) => parsePrometheusText((await telemetry.scrape()).text);
+const read = async (telemetry: PrometheusTelemetry) =>
+  parsePrometheusText((await telemetry.scrape()).text);
 
 describe("PrometheusTelemetry", () => {
   it("keeps its own registry: two instances (two replicas, two tests) never share a count", async () => {
@@ -10,7 +11,12 @@ describe("PrometheusTelemetry", () => {
     const b = new PrometheusTelemetry({ defaultMetrics: false });
     a.webhook("issues.opened", "handled", 0.2);
     a.webhook("issues.opened", "handled", 0.3);
-    expect(sumOf(await read(a), "firewatch_webhooks_total", { event: "issues.opened", outcome: "handled" })).toBe(2);
+    expect(
+      sumOf(await read(a), "firewatch_webhooks_total", {
+        event: "issues.opened",
+        outcome: "handled",
+      }),
+    ).toBe(2);
     expect(sumOf(await read(b), "firewatch_webhooks_total")).toBe(0);
   });
 
@@ -24,7 +30,9 @@ describe("PrometheusTelemetry", () => {
     const metrics = await read(telemetry);
     expect(sumOf(metrics, "firewatch_alerts_received_total", { source: "alertmanager" })).toBe(3);
     expect(sumOf(metrics, "firewatch_alerts_received_total")).toBe(4);
-    expect(sumOf(metrics, "firewatch_notifications_total", { kind: "slack", outcome: "failed" })).toBe(1);
+    expect(
+      sumOf(metrics, "firewatch_notifications_total", { kind: "slack", outcome: "failed" }),
+    ).toBe(1);
     expect(sumOf(metrics, "firewatch_notifications_total", { outcome: "sent" })).toBe(2);
   });
 
@@ -38,8 +46,12 @@ describe("PrometheusTelemetry", () => {
     telemetry.incidentState("acme/ops#4", "medium", "post-incident");
     const metrics = await read(telemetry);
     expect(sumOf(metrics, "firewatch_open_incidents")).toBe(2);
-    expect(sumOf(metrics, "firewatch_open_incidents", { severity: "critical", status: "identified" })).toBe(1);
-    expect(sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "detected" })).toBe(0);
+    expect(
+      sumOf(metrics, "firewatch_open_incidents", { severity: "critical", status: "identified" }),
+    ).toBe(1);
+    expect(
+      sumOf(metrics, "firewatch_open_incidents", { severity: "high", status: "detected" }),
+    ).toBe(0);
     // 4 severities × 6 open statuses, so a dashboard sees zeros rather than gaps.
     expect(metrics.samples.filter((s) => s.name === "firewatch_open_incidents")).toHaveLength(24);
     expect(metrics.samples.some((s) => s.labels.status === "resolved")).toBe(false);
@@ -53,8 +65,12 @@ describe("PrometheusTelemetry", () => {
     telemetry.lockWaited(0.002);
     telemetry.lockWaited(3);
     const metrics = await read(telemetry);
-    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: "777" })).toBe(4980);
-    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: "778" })).toBe(12);
+    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: "777" })).toBe(
+      4980,
+    );
+    expect(sumOf(metrics, "firewatch_github_rate_limit_remaining", { installation: "778" })).toBe(
+      12,
+    );
     expect(sumOf(metrics, "firewatch_lock_wait_seconds_count")).toBe(2);
     expect(sumOf(metrics, "firewatch_lock_wait_seconds_bucket", { le: "0.01" })).toBe(1);
     expect(sumOf(metrics, "firewatch_lock_wait_seconds_sum")).toBeCloseTo(3.002);
@@ -64,6 +80,10 @@ describe("PrometheusTelemetry", () => {
     const families = (await read(new PrometheusTelemetry())).types;
     expect(families.get("process_cpu_user_seconds_total")).toBe("counter");
     expect(families.get("nodejs_heap_size_used_bytes")).toBe("gauge");
-    expect((await read(new PrometheusTelemetry({ defaultMetrics: false }))).types.has("process_cpu_user_seconds_total")).toBe(false);
+    expect(
+      (await read(new PrometheusTelemetry({ defaultMetrics: false }))).types.has(
+        "process_cpu_user_seconds_total",
+      ),
+    ).toBe(false);
   });
 });

@@ -25,11 +25,11 @@ describe("parsePrometheusText (the test's reader of /metrics)", () => {
 
   it.each([
     ["a value that is not a number", "x 1.2.3"],
-    ["no value", "x{a=\"1\"}"],
+    ["no value", 'x{a="1"}'],
     ["an unterminated label value", 'x{a="1} 2'],
     ["a bad escape", 'x{a="\\t"} 2'],
     ["an unknown type", "# TYPE x countr"],
-    ["no name", "{a=\"1\"} 2"],
+    ["no name", '{a="1"} 2'],
   ])("refuses %s, naming the line", (_, line) => {
     expect(() => parsePrometheusText(`ok 1\n${line}`)).toThrow(/line 2/);
   });

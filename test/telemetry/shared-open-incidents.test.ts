@@ -22,7 +22,10 @@ afterAll(async () => {
 async function replica(): Promise<PrometheusTelemetry> {
   const coordination = await connectCoordination({ REDIS_URL: redis.url });
   opened.push(coordination);
-  return new PrometheusTelemetry({ defaultMetrics: false, openIncidents: coordination.openIncidents });
+  return new PrometheusTelemetry({
+    defaultMetrics: false,
+    openIncidents: coordination.openIncidents,
+  });
 }
 
 const openIncidents = async (telemetry: PrometheusTelemetry, match: Record<string, string> = {}) =>
@@ -36,7 +39,9 @@ describe("firewatch_open_incidents with Redis: every replica reports every open 
     await b.incidentState("acme/ops#1", "critical", "identified");
     for (const telemetry of [a, b]) {
       expect(await openIncidents(telemetry)).toBe(2);
-      expect(await openIncidents(telemetry, { severity: "critical", status: "identified" })).toBe(1);
+      expect(await openIncidents(telemetry, { severity: "critical", status: "identified" })).toBe(
+        1,
+      );
       expect(await openIncidents(telemetry, { severity: "high" })).toBe(0);
     }
     await b.incidentState("acme/ops#2", "low", "resolved");
