@@ -52,23 +52,27 @@ function namesOf(loaded: LoadedConfig): LabelNames {
 
 /**
  * What every log line about an event carries besides Probot's own `id` (the delivery id):
- * the event with its action, the repository and the issue's number as `incident`; the
- * pipeline adds the `incident` of a pull request or run (or the `pull`) once it is routed. The event's client logs with the same
+ * the event with its action, the repository, the issue's number as `incident` (or the
+ * `pull`); the pipeline adds the `incident` of a pull request or run once it is routed. The event's client logs with the same
  * fields, so Probot's `GitHub request: …` lines name the event they were made for.
  */
 function eventLogFields(event: string, payload: Record<string, unknown>): Record<string, unknown> {
   const repository = (payload.repository as { full_name?: string } | undefined)?.full_name;
-  // An issue's number is its incident's: known before the config is read, so the config's
-  // lines carry it too.
+  // Known before the config is read, so the config's lines carry them too: an issue's
+  // number is its incident's.
   const issue = issueOf(payload);
-  return { event, ...(repository ? { repository } : {}), ...(issue ? { incident: issue } : {}) };
+  const pull = (payload.pull_request as { number?: unknown } | undefined)?.number;
+  return {
+    event,
+    ...(repository ? { repository } : {}),
+    ...(issue ? { incident: issue } : {}),
+    ...(typeof pull === "number" ? { pull } : {}),
+  };
 }
 
-/** What the route adds to the event's fields: the incident of a pull request or a run, or the pull request. */
+/** What the route adds to the event's fields: the incident of a postmortem pull request or a run. */
 function routeLogFields(route: Route, payload: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (route.kind === "incident" && route.issue !== issueOf(payload)) return { incident: route.issue };
-  if (route.kind === "pull") return { pull: route.pull };
-  return undefined;
+  return route.kind === "incident" && route.issue !== issueOf(payload) ? { incident: route.issue } : undefined;
 }
 
 function issueOf(payload: Record<string, unknown>): number | undefined {

@@ -84,6 +84,9 @@ describe("compose.yaml", () => {
     expect(conf).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
     // GitHub's payloads reach 25 MB; nginx's default limit is 1 MB.
     expect(conf).toMatch(/client_max_body_size 25m;/);
+    // An unreachable replica is skipped; a POST that reached one is not sent again.
+    expect(conf).toMatch(/proxy_next_upstream error timeout;/);
+    expect(conf).not.toContain("non_idempotent");
     const listen = /listen\s+(\d+);/.exec(conf)![1];
     expect(lb.ports?.some((p) => p.endsWith(`:${listen}`))).toBe(true);
     expect(lb.depends_on).toMatchObject(

@@ -75,6 +75,28 @@ describe("JSON logs: every line about an event names the delivery, the event, th
     }
   });
 
+  it("binds pull on the lines about a runbook pull request", async () => {
+    const { log, lines } = jsonLines();
+    scenario = await startFirewatch({ log, files: { ".github/firewatch.yml": CONFIG } });
+    const { gh } = scenario;
+    const changes = { ".github/runbooks/noop.yml": "name: noop\nsteps: []\n" };
+    const pr = gh
+      .runbooks()
+      .openPullRequest("alice", { title: "Runbooks", head: "runbooks", changes });
+    await gh.settle();
+    const opened = gh.deliveries.find((d) => d.event === "pull_request" && d.action === "opened")!;
+    const about = lines.filter((l) => l.id === opened.id);
+    expect(about.length).toBeGreaterThan(0);
+    for (const line of about) {
+      expect(line).toMatchObject({
+        event: "pull_request.opened",
+        repository: "acme/ops",
+        pull: pr,
+      });
+      expect(line.incident).toBeUndefined();
+    }
+  });
+
   it("an error while handling is logged once, with the fields bound and the delivery failing", async () => {
     const { log, lines } = jsonLines();
     scenario = await startFirewatch({ log, files: { ".github/firewatch.yml": CONFIG } });

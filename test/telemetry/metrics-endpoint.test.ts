@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js";
 import { startFirewatch } from "../support/firewatch.js";
 import { githubCost } from "../support/github-cost.js";
+import { secondaryRateLimit } from "../support/github/http/fault-injection.js";
 import type { Scenario } from "../support/harness.js";
 import { CONFIG } from "../support/incident-fixtures.js";
 import { parsePrometheusText, sumOf, type Exposition } from "../support/prometheus-text.js";
@@ -108,6 +109,48 @@ describe("GET /metrics after a scenario: the counters say what happened", () => 
   });
 });
 
+describe("GitHub requests as counted when GitHub refuses or fails", () => {
+  let scenario: Scenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  const requests = async (s: Scenario) =>
+    byMethodAndStatus(
+      (await scrape(s)).samples
+        .filter((x) => x.name === "firewatch_github_requests_total")
+        .map((x) => ({ method: x.labels.method!, status: x.labels.status!, count: x.value })),
+    );
+
+  it("counts each attempt of a write the app retries after a secondary rate limit", async () => {
+    scenario = await startFirewatch({
+      telemetry: new PrometheusTelemetry({ defaultMetrics: false }),
+    });
+    const { gh } = scenario;
+    gh.failNext(secondaryRateLimit("issues/add-labels", 30));
+    gh.as("alice").openIssue({ title: "Token spike", labels: ["incident"] });
+    await gh.settle();
+    const counted = await requests(scenario);
+    expect(counted["POST 403"]).toBe(1);
+    expect(counted).toEqual(byMethodAndStatus(gh.requests));
+  });
+
+  it("counts each attempt of a request Octokit's retry plugin repeats after a 5xx", async () => {
+    scenario = await startFirewatch({
+      telemetry: new PrometheusTelemetry({ defaultMetrics: false }),
+      plugins: "production",
+    });
+    const { gh } = scenario;
+    gh.failNext({ route: "issues/create-comment", status: 502 });
+    gh.as("alice").openIssue({ title: "Gateway 502s", labels: ["incident"] });
+    await gh.settle();
+    const counted = await requests(scenario);
+    expect(counted["POST 502"]).toBe(1);
+    expect(counted).toEqual(byMethodAndStatus(gh.requests));
+  });
+});
+
 describe("GET /metrics behind FIREWATCH_METRICS_TOKEN", () => {
   let scenario: Scenario | undefined;
   afterEach(async () => {
@@ -155,6 +198,9 @@ describe("GET /metrics behind FIREWATCH_METRICS_TOKEN", () => {
     expect(post.headers.get("allow")).toBe("GET, HEAD");
     expect((await scenario.app.fetch("/metrics/extra")).status).toBe(404);
     expect((await scenario.app.fetch("/metrics?format=text")).status).toBe(200);
+    const head = await scenario.app.fetch("/metrics", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
   });
 
   it("serves no /metrics when the app has no telemetry that can be scraped", async () => {
