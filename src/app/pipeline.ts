@@ -53,8 +53,9 @@ function namesOf(loaded: LoadedConfig): LabelNames {
 /**
  * What every log line about an event carries besides Probot's own `id` (the delivery id):
  * the event with its action, the repository, the issue's number as `incident` (or the
- * `pull`); the pipeline adds the `incident` of a pull request or run once it is routed. The event's client logs with the same
- * fields, so Probot's `GitHub request: …` lines name the event they were made for.
+ * `pull`); the pipeline adds the `incident` of a pull request or run once it is routed.
+ * The event's client logs with the same fields, so Probot's `GitHub request: …` lines name
+ * the event they were made for.
  */
 function eventLogFields(event: string, payload: Record<string, unknown>): Record<string, unknown> {
   const repository = (payload.repository as { full_name?: string } | undefined)?.full_name;
@@ -71,8 +72,9 @@ function eventLogFields(event: string, payload: Record<string, unknown>): Record
 }
 
 /** What the route adds to the event's fields: the incident of a postmortem pull request or a run. */
-function routeLogFields(route: Route, payload: Record<string, unknown>): Record<string, unknown> | undefined {
-  return route.kind === "incident" && route.issue !== issueOf(payload) ? { incident: route.issue } : undefined;
+function routeLogFields(route: Route, payload: Record<string, unknown>) {
+  const other = route.kind === "incident" && route.issue !== issueOf(payload);
+  return other ? { incident: route.issue } : undefined;
 }
 
 function issueOf(payload: Record<string, unknown>): number | undefined {
@@ -145,7 +147,9 @@ export function pipeline<C extends Context>(
       });
     } catch (error) {
       outcome = "error";
-      context.log.error(conditional ? { err: error } : { err: error, event }, "Firewatch failed to handle an event");
+      // Once bound, the logger names the event already (a field twice is a duplicate JSON key).
+      const fields = conditional ? { err: error } : { err: error, event };
+      context.log.error(fields, "Firewatch failed to handle an event");
       throw error;
     } finally {
       telemetry?.webhook(event, outcome, (performance.now() - started) / 1000);

@@ -15,7 +15,8 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
   const severity =
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
-  // What the card says, as this process's view of the incident (firewatch_open_incidents).
+  // What the card says, for firewatch_open_incidents; awaited inside the incident's lock, so
+  // replicas sharing Redis record an incident's states in the order they were written.
   await scope.deps.telemetry?.incidentState?.(
     `${scope.repo.owner}/${scope.repo.repo}#${issue}`,
     severity,
