@@ -2,11 +2,16 @@ import type { ApplicationFunction } from "probot";
 import { createApp } from "./app/create-app.js";
 import { connectCoordination, exitAtStartup, HandOverLog } from "./coordination/index.js";
 import { readHttpAllowCidrs } from "./runbooks/http-allow-cidrs.js";
+import { PrometheusTelemetry } from "./telemetry/prometheus-telemetry.js";
 
+// JSON when Probot's logs are (LOG_FORMAT=json, or unset in production), so every line parses.
+const { LOG_FORMAT, NODE_ENV } = process.env;
+const log = new HandOverLog({
+  json: LOG_FORMAT ? LOG_FORMAT === "json" : NODE_ENV === "production",
+});
 // Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
 // start with one clear line (instead of a stack trace, or an app running without its locks).
 // Preload src/coordination/preflight.ts to make that line come before Probot's own errors.
-const log = new HandOverLog();
 const coordination = await connectCoordination(process.env, log).catch(exitAtStartup);
 
 const app = createApp({
@@ -21,6 +26,8 @@ const app = createApp({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,
   env: process.env,
+  // GET /metrics of this process (each replica is scraped on its own).
+  telemetry: new PrometheusTelemetry({ openIncidents: coordination.openIncidents }),
 });
 
 /**

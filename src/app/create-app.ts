@@ -10,6 +10,8 @@ import {
   onRunbookPullRequest,
   onWorkflowRun,
 } from "../handlers/runbooks/index.js";
+import { countDelivery } from "../telemetry/count-unheard-events.js";
+import { useTelemetry } from "../telemetry/use-telemetry.js";
 import type { AppDeps } from "./deps.js";
 import { createRuntime, pipeline } from "./pipeline.js";
 
@@ -19,7 +21,8 @@ import { createRuntime, pipeline } from "./pipeline.js";
  * `deps` gives it its clock and, with Redis, the coordination shared by replicas.
  */
 export function createApp(deps: AppDeps): ApplicationFunction {
-  return (app) => {
+  return (app, options) => {
+    if (deps.telemetry) useTelemetry(app, options, deps.telemetry, deps.env);
     const coordination =
       deps.coordination ?? new MemoryCoordination({ waitMs: DEFAULT_LOCK_WAIT_MS });
     const runtime = createRuntime(app, deps, coordination);
@@ -39,6 +42,9 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     // Own events accepted: a run the app dispatched is sent with the app as sender.
     app.on("workflow_run.completed", pipeline(runtime, onWorkflowRun, { ownEvents: "accept" }));
     app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
-    app.on("push", (context) => onPush(runtime.configs, context));
+    app.on(
+      "push",
+      countDelivery(deps.telemetry, (context) => onPush(runtime.configs, context)),
+    );
   };
 }

@@ -1,6 +1,7 @@
 import { Context, type Probot, type ProbotOctokit } from "probot";
 import { useConditionalRequests } from "../github/conditional-requests.js";
 import { primeScope, type EventScope } from "../handlers/event-scope.js";
+import { countGitHubRequests } from "../telemetry/count-github-requests.js";
 import { identifyApp } from "./deps.js";
 import type { Runtime } from "./pipeline.js";
 
@@ -64,13 +65,16 @@ export async function withRepository<T>(
     installation: { id: installationId },
     repository: { full_name: fullName, name: target.repo, owner: { login: target.owner } },
   };
-  const log = app.log.child({ delivery: origin.id, event: origin.name, repository: fullName });
+  // The fields a webhook's lines carry (Probot's `id` is the delivery id), so one query finds both.
+  const log = app.log.child({ id: origin.id, event: origin.name, repository: fullName });
   const context = new Context(
     { id: origin.id, name: origin.name, payload } as unknown as ConstructorParameters<typeof Context>[0],
     octokit,
     log,
   );
+  octokit.log = log;
   const { deps, coordination } = runtime;
+  if (deps.telemetry) countGitHubRequests(context.octokit, deps.telemetry, installationId);
   useConditionalRequests(context.octokit, runtime.answers, installationId, coordination.shared);
   const loaded = await runtime.configs.get(context, deps.now());
   await identifyApp(context, runtime.login);

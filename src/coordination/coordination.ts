@@ -23,6 +23,11 @@ export interface Coordination {
    * with Redis. Best effort: a value that cannot be read or written is a cache miss.
    */
   readonly shared?: SharedValues;
+  /**
+   * The open incidents' severity and status as their cards were last written, by any
+   * replica; only with Redis (firewatch_open_incidents then counts the same on every one).
+   */
+  readonly openIncidents?: OpenIncidentStates;
   /** Lets go of the store's connection (the memory kind has none). */
   close(): Promise<void>;
 }
@@ -31,4 +36,12 @@ export interface Coordination {
 export interface SharedValues {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
+}
+
+/** An open incident's severity and status, by incident key (`owner/repo#n`). */
+export interface OpenIncidentStates {
+  /** Records an incident's state; `undefined` removes it (it is closed). Best effort: never throws. */
+  set(incident: string, state: { severity: string; status: string } | undefined): Promise<void>;
+  /** Every open incident's state; undefined when the store cannot be read. */
+  all(): Promise<Map<string, { severity: string; status: string }> | undefined>;
 }

@@ -7,6 +7,12 @@ import type { CoordinationLog } from "./coordination-log.js";
  */
 export class HandOverLog implements CoordinationLog {
   #target: CoordinationLog | undefined;
+  readonly #json: boolean;
+
+  /** `json`: write the early lines as pino would (LOG_FORMAT=json), so every line of the process parses. */
+  constructor(options: { json?: boolean } = {}) {
+    this.#json = options.json ?? false;
+  }
 
   /** Sends every later message to `log`. */
   use(log: CoordinationLog): void {
@@ -15,16 +21,22 @@ export class HandOverLog implements CoordinationLog {
 
   info(message: string): void {
     if (this.#target) this.#target.info(message);
-    else process.stdout.write(`firewatch: ${message}\n`);
+    else process.stdout.write(this.#line(30, message));
   }
 
   warn(message: string): void {
     if (this.#target) this.#target.warn(message);
-    else process.stderr.write(`firewatch: ${message}\n`);
+    else process.stderr.write(this.#line(40, message));
   }
 
   error(message: string): void {
     if (this.#target) this.#target.error(message);
-    else process.stderr.write(`firewatch: ${message}\n`);
+    else process.stderr.write(this.#line(50, message));
+  }
+
+  /** pino's levels: 30 info, 40 warn, 50 error. */
+  #line(level: number, message: string): string {
+    if (!this.#json) return `firewatch: ${message}\n`;
+    return `${JSON.stringify({ level, time: Date.now(), pid: process.pid, name: "coordination", msg: message })}\n`;
   }
 }

@@ -1,4 +1,4 @@
-export type { Coordination } from "./coordination.js";
+export type { Coordination, OpenIncidentStates } from "./coordination.js";
 export { CoordinationUnavailable } from "./coordination-unavailable.js";
 export { connectCoordination } from "./connect-coordination.js";
 export { silentLog, type CoordinationLog } from "./coordination-log.js";
@@ -13,3 +13,4 @@ export { RedisCoordination } from "./redis-coordination.js";
 export { HandOverLog } from "./hand-over-log.js";
 export { exitAtStartup } from "./exit-at-startup.js";
 export { redisUrlOf, withholdRedisFromProbot, COORDINATION_REDIS_URL } from "./redis-url.js";
+export { timeLockWaits } from "./time-lock-waits.js";

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { Coordination, SharedValues } from "./coordination.js";
+import type { Coordination, OpenIncidentStates, SharedValues } from "./coordination.js";
 import type { CoordinationLog } from "./coordination-log.js";
 import type { CoordinationSettings } from "./coordination-settings.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -51,6 +51,30 @@ export class RedisCoordination implements Coordination {
     },
   };
 
+  readonly openIncidents: OpenIncidentStates = {
+    set: async (incident, state) => {
+      try {
+        if (state) await this.#client.hset(OPEN_INCIDENTS_KEY, incident, JSON.stringify(state));
+        else await this.#client.hdel(OPEN_INCIDENTS_KEY, incident);
+      } catch {
+        // A gauge a little behind is better than a delivery failed for it.
+      }
+    },
+    all: async () => {
+      try {
+        const entries = await this.#client.hgetall(OPEN_INCIDENTS_KEY);
+        const states = new Map<string, { severity: string; status: string }>();
+        for (const [incident, text] of Object.entries(entries)) {
+          const state = parseState(text);
+          if (state) states.set(incident, state);
+        }
+        return states;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+
   withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     // One deadline for both waits: the local queue and the other replicas.
     const deadline = Date.now() + this.#waitMs;
@@ -83,5 +107,19 @@ export class RedisCoordination implements Coordination {
     } catch {
       this.#client.disconnect(); // Redis is gone already: just stop reconnecting
     }
+  }
+}
+
+/** The open incidents' states, one hash field per incident (firewatch_open_incidents). */
+const OPEN_INCIDENTS_KEY = "firewatch:open-incidents";
+
+function parseState(text: string): { severity: string; status: string } | undefined {
+  try {
+    const state = JSON.parse(text) as { severity?: unknown; status?: unknown };
+    return typeof state.severity === "string" && typeof state.status === "string"
+      ? { severity: state.severity, status: state.status }
+      : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -15,6 +15,13 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
   const severity =
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
+  // What the card says, for firewatch_open_incidents; awaited inside the incident's lock, so
+  // replicas sharing Redis record an incident's states in the order they were written.
+  await scope.deps.telemetry?.incidentState?.(
+    `${scope.repo.owner}/${scope.repo.repo}#${issue}`,
+    severity,
+    loaded.history.current ?? "detected",
+  );
   const body = renderCard({
     // The history travels with the card, so the next delivery need not read the events.
     state: { ...current, history: loaded.baseHistory },

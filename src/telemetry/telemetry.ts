@@ -16,6 +16,21 @@ export interface Telemetry {
   alertsReceived(source: "alertmanager" | "grafana", count: number): void;
   /** One chat or webhook notification attempt ended. */
   notification(kind: string, outcome: "sent" | "failed" | "skipped"): void;
+  /**
+   * An incident's card was written (or found current) by this process: its severity and
+   * status as of now (`incident` is `owner/repo#n`). Resolved and post-incident ones leave
+   * the open-incidents gauge. Awaited inside the incident's lock, so replicas record an
+   * incident's states in the order they were written.
+   */
+  incidentState?(incident: string, severity: string, status: string): void | Promise<void>;
+  /** The metrics in Prometheus' text format, for `GET /metrics`; absent → no such route. */
+  scrape?(): Promise<MetricsText>;
+}
+
+/** A scrape's answer: the text and the content type that says which format it is in. */
+export interface MetricsText {
+  contentType: string;
+  text: string;
 }
 
 export type WebhookOutcome = "handled" | "ignored" | "duplicate" | "error";
@@ -28,4 +43,5 @@ export const noTelemetry: Telemetry = {
   lockWaited: () => {},
   alertsReceived: () => {},
   notification: () => {},
+  incidentState: () => {},
 };

@@ -1,4 +1,6 @@
+import type { Logger } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import type { Telemetry } from "../../src/telemetry/telemetry.js";
 import type { ResolveHost } from "../../src/handlers/runbooks/resolve-host.js";
 import { readHttpAllowCidrs } from "../../src/runbooks/http-allow-cidrs.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
@@ -18,6 +20,12 @@ export interface FirewatchScenarioOptions {
   httpAllowCidrs?: string;
   /** Octokit's throttle and retry plugins (harness.ts): "off" by default, or "production" with short waits. */
   plugins?: OctokitPlugins;
+  /** Where the app reports metrics (e.g. a PrometheusTelemetry a test scrapes); default: nowhere. */
+  telemetry?: Telemetry;
+  /** The server's environment the app is given (`deps.env`), e.g. `FIREWATCH_METRICS_TOKEN`. */
+  env?: Record<string, string>;
+  /** The logger Probot gives the app (harness.ts), e.g. one that keeps JSON lines for a test to read. */
+  log?: Logger;
 }
 
 /** What every name resolves to in tests unless a test says otherwise: TEST-NET-3, routed nowhere. */
@@ -36,10 +44,13 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
           ...(options.fetch ? { fetch: options.fetch } : {}),
           resolve: options.resolve ?? (() => Promise.resolve([PUBLIC_TEST_ADDRESS])),
           httpAllowCidrs: readHttpAllowCidrs({ FIREWATCH_HTTP_ALLOW_CIDRS: options.httpAllowCidrs }),
+          ...(options.telemetry ? { telemetry: options.telemetry } : {}),
+          ...(options.env ? { env: options.env } : {}),
         }),
     },
     deliverTwice: options.deliverTwice,
     plugins: options.plugins ?? "off",
+    log: options.log,
     // alice, the responder most tests act as, has the triage role GitHub asks of anyone who
     // labels issues (and Firewatch asks of anyone who declares); a test may give her another.
     repo: { ...DEFAULT_REPO, files: options.files, collaborators: { alice: "triage", ...options.collaborators } },

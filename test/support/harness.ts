@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, createProbot, type ApplicationFunction } from "probot";
+import { createNodeMiddleware, createProbot, type ApplicationFunction, type Logger } from "probot";
 import { appEnv, WEBHOOK_SECRET } from "./app-credentials.js";
 import { printBurstSeedOnFailure } from "./burst-seed-on-failure.js";
 import { GitHubStandIn } from "./github/github-stand-in.js";
@@ -23,6 +23,8 @@ export interface ScenarioOptions {
   maxDeliveries?: number;
   /** Octokit's throttle and retry plugins: "off" (default) or "production" with short waits (octokit-plugins.ts). */
   plugins?: OctokitPlugins;
+  /** The logger Probot gives the app (e.g. pino writing JSON lines to a test's stream); default: Probot's own. */
+  log?: Logger;
 }
 
 export interface RunningApp {
@@ -62,7 +64,7 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
   const env = appEnv(gh, privateKey);
 
   const throttleEvents: ThrottleEvent[] = [];
-  const start = () => startApp(appFn, env, testOctokit(options.plugins ?? "off", throttleEvents));
+  const start = () => startApp(appFn, env, testOctokit(options.plugins ?? "off", throttleEvents), options.log);
   let server = await start();
   let url = serverUrl(server);
   gh.webhookTarget = `${url}/api/github/webhooks`;
@@ -92,8 +94,13 @@ export async function startScenario(options: ScenarioOptions): Promise<Scenario>
   };
 }
 
-async function startApp(appFn: ApplicationFunction, env: Record<string, string>, Octokit: ReturnType<typeof testOctokit>): Promise<Server> {
-  const probot = createProbot({ env, overrides: { Octokit } });
+async function startApp(
+  appFn: ApplicationFunction,
+  env: Record<string, string>,
+  Octokit: ReturnType<typeof testOctokit>,
+  log?: Logger,
+): Promise<Server> {
+  const probot = createProbot({ env, overrides: { Octokit, ...(log ? { log } : {}) } });
   const middleware = await createNodeMiddleware(appFn, { probot });
   const server = createServer((req, res) => {
     void middleware(req, res, () => {

@@ -8,7 +8,7 @@ import { validateResponse } from "../spec/validate-response.js";
 import type { GitHubState } from "../state/github-state.js";
 import type { WebhookIntent } from "../state/mutation-context.js";
 import { ApiError } from "./api-error.js";
-import { authenticate } from "./authenticate.js";
+import { authenticate, isAppJwtOperation } from "./authenticate.js";
 import { etagOf, matchesIfNoneMatch } from "./etag.js";
 import type { FaultInjector } from "./fault-injection.js";
 import { paginate } from "./paginate.js";
@@ -99,7 +99,11 @@ function checkResponse(deps: ApiDependencies, matched: MatchedOperation, where: 
 
 function send(deps: ApiDependencies, req: IncomingMessage, res: ServerResponse, url: URL, record: RequestRecord, result: HandlerResult): void {
   let body = result.body;
-  const headers: Record<string, string> = { "x-github-request-id": `STANDIN:${deps.requests.length}`, ...result.headers };
+  const headers: Record<string, string> = {
+    "x-github-request-id": `STANDIN:${deps.requests.length}`,
+    ...rateLimitHeaders(deps, record),
+    ...result.headers,
+  };
   if (result.paginate && Array.isArray(body)) {
     const { page, link } = paginate(body, url);
     body = page;
@@ -113,11 +117,32 @@ function send(deps: ApiDependencies, req: IncomingMessage, res: ServerResponse, 
     if (matchesIfNoneMatch(req.headers["if-none-match"], headers.etag)) {
       record.status = 304;
       record.notModified = true;
-      res.writeHead(304, { etag: headers.etag }).end();
+      res.writeHead(304, { etag: headers.etag, ...rateLimitHeaders(deps, record) }).end();
       return;
     }
   }
   res.writeHead(result.status, headers).end(text);
+}
+
+const RATE_LIMIT = 5000;
+
+/**
+ * GitHub's `x-ratelimit-*` headers on every answer: the installation's 5,000 an hour less the
+ * requests made with installation tokens so far, 304s excepted (GitHub does not count them);
+ * the app's JWT requests count against the app's own 5,000. The hour never resets here.
+ */
+function rateLimitHeaders(deps: ApiDependencies, record: RequestRecord): Record<string, string> {
+  if (record.operationId === undefined) return {};
+  const app = isAppJwtOperation(record.operationId);
+  const used = deps.requests.filter(
+    (r) => r.operationId !== undefined && !r.notModified && isAppJwtOperation(r.operationId) === app,
+  ).length;
+  return {
+    "x-ratelimit-limit": String(RATE_LIMIT),
+    "x-ratelimit-remaining": String(Math.max(0, RATE_LIMIT - used)),
+    "x-ratelimit-used": String(used),
+    "x-ratelimit-resource": "core",
+  };
 }
 
 function fail(deps: ApiDependencies, reply: (r: HandlerResult) => void, status: number, message: string): void {

@@ -13,6 +13,9 @@ const APP_JWT_OPERATIONS = new Set([
   "apps/list-installations",
 ]);
 
+/** True for an operation made with the app's JWT: GitHub counts it against the app, not an installation. */
+export const isAppJwtOperation = (operationId: string): boolean => APP_JWT_OPERATIONS.has(operationId);
+
 export type AuthResult = { ok: true; actor: User } | { ok: false; problem: string };
 
 /**
