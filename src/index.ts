@@ -2,12 +2,23 @@ import type { ApplicationFunction } from "probot";
 import { createApp } from "./app/create-app.js";
 import { connectCoordination, exitAtStartup, HandOverLog } from "./coordination/index.js";
 import { readHttpAllowCidrs } from "./runbooks/http-allow-cidrs.js";
+import { realTimer } from "./clock/clock-timer.js";
+import { readTickInterval } from "./clock/tick-interval.js";
 
 // Connected while Probot loads the app, so an unreachable REDIS_URL stops the process at
 // start with one clear line (instead of a stack trace, or an app running without its locks).
 // Preload src/coordination/preflight.ts to make that line come before Probot's own errors.
 const log = new HandOverLog();
 const coordination = await connectCoordination(process.env, log).catch(exitAtStartup);
+
+// FIREWATCH_TICK_INTERVAL: a bad value stops the process at start, like a bad CIDR list.
+const tickIntervalMs = (() => {
+  try {
+    return readTickInterval(process.env);
+  } catch (error) {
+    return exitAtStartup(error);
+  }
+})();
 
 const app = createApp({
   httpAllowCidrs: (() => {
@@ -21,6 +32,7 @@ const app = createApp({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,
   env: process.env,
+  ...(tickIntervalMs === undefined ? {} : { clock: { intervalMs: tickIntervalMs, timer: realTimer } }),
 });
 
 /**

@@ -10,6 +10,7 @@ import {
   onRunbookPullRequest,
   onWorkflowRun,
 } from "../handlers/runbooks/index.js";
+import { runClock } from "../clock/run-clock.js";
 import type { AppDeps } from "./deps.js";
 import { createRuntime, pipeline } from "./pipeline.js";
 
@@ -40,5 +41,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on("workflow_run.completed", pipeline(runtime, onWorkflowRun, { ownEvents: "accept" }));
     app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
     app.on("push", (context) => onPush(runtime.configs, context));
+    if (deps.clock) runClock(app, runtime, deps.clock);
   };
 }

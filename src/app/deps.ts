@@ -5,6 +5,7 @@ import type { Coordination } from "../coordination/index.js";
 import type { ResolveHost } from "../handlers/runbooks/resolve-host.js";
 import type { AllowedCidr } from "../runbooks/refused-address.js";
 import type { Telemetry } from "../telemetry/telemetry.js";
+import type { ClockSettings } from "../clock/run-clock.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
 export interface AppDeps {
@@ -32,6 +33,11 @@ export interface AppDeps {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the app reports its metrics (src/telemetry/); absent → nowhere. */
   telemetry?: Telemetry;
+  /**
+   * The built-in clock (src/clock/, `FIREWATCH_TICK_INTERVAL`): ticks open incidents by itself
+   * every interval; absent → no clock (most tests, and Actions mode, where `schedule` ticks).
+   */
+  clock?: ClockSettings;
 }
 
 /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */

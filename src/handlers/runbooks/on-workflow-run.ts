@@ -4,8 +4,8 @@ import type { EventScope } from "../event-scope.js";
 import { openScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
+import { tickIncidents, withRunningExecutions, type OpenIncident } from "./tick-incidents.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
-import { startMatchingRunbooks } from "./start-matching-runbooks.js";
 import {
   carriesRun,
   stepOfWorkflowRun,
@@ -45,7 +45,7 @@ export async function onWorkflowRun(
       advanceRun(scope, owner.issue, run, defaultBranch, undefined),
     );
   if ((run.path ?? "").split("/").pop() === TICK_WORKFLOW)
-    await tickOpenIncidents(scope, open, context.payload.sender.login, defaultBranch);
+    await tickIncidents(scope, open, context.payload.sender.login, defaultBranch);
 }
 
 type Run = Context<"workflow_run.completed">["payload"]["workflow_run"];
@@ -100,11 +100,6 @@ async function runTrust(
   };
 }
 
-interface OpenIncident {
-  issue: number;
-  running: StoredExecution[];
-}
-
 /** The newest open incidents (at most MAX_INCIDENTS_SEARCHED) with their running executions: one listing each. */
 async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
   const { data: issues } = await scope.octokit.rest.issues.listForRepo({
@@ -113,33 +108,8 @@ async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
     labels: scope.names.incident,
     per_page: MAX_INCIDENTS_SEARCHED,
   });
-  const open: OpenIncident[] = [];
-  for (const issue of issues.filter((i) => !i.pull_request)) {
-    const running = (await listExecutions(scope.reads, issue.number)).filter(
-      (e) => e.state.status === "running",
-    );
-    if (running.length > 0) open.push({ issue: issue.number, running });
-  }
-  return open;
-}
-
-/** Ticks each open incident that has something running; one failing incident does not stop the others. */
-async function tickOpenIncidents(
-  scope: EventScope,
-  open: readonly OpenIncident[],
-  sender: string,
-  defaultBranch: string,
-): Promise<void> {
-  for (const { issue } of open) {
-    try {
-      await scope.lockIncident(issue, () =>
-        startMatchingRunbooks(scope, issue, sender, { defaultBranch, start: false }),
-      );
-    } catch (error) {
-      scope.log.error(
-        { err: error, delivery: scope.deliveryId, issue },
-        "ticking an incident failed",
-      );
-    }
-  }
+  return withRunningExecutions(
+    scope,
+    issues.filter((i) => !i.pull_request).map((i) => i.number),
+  );
 }
