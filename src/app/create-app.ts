@@ -1,4 +1,4 @@
-import type { ApplicationFunction } from "probot";
+import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../coordination/index.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
@@ -12,14 +12,18 @@ import {
 } from "../handlers/runbooks/index.js";
 import { runClock } from "../clock/run-clock.js";
 import type { AppDeps } from "./deps.js";
-import { createRuntime, pipeline } from "./pipeline.js";
+import { createRuntime, pipeline, type Runtime } from "./pipeline.js";
 
 /**
  * The Firewatch app: registers its handlers, and nothing else. Every event goes through one
  * pipeline (pipeline.ts): route from the payload, lock the incident, handle, record.
  * `deps` gives it its clock and, with Redis, the coordination shared by replicas.
  */
-export function createApp(deps: AppDeps): ApplicationFunction {
+export function createApp(
+  deps: AppDeps,
+  /** Told the app's runtime once its handlers are registered (Actions mode ticks through it). */
+  onReady?: (app: Probot, runtime: Runtime) => void,
+): ApplicationFunction {
   return (app) => {
     const coordination =
       deps.coordination ?? new MemoryCoordination({ waitMs: DEFAULT_LOCK_WAIT_MS });
@@ -42,5 +46,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
     app.on("push", (context) => onPush(runtime.configs, context));
     if (deps.clock) runClock(app, runtime, deps.clock);
+    onReady?.(app, runtime);
   };
 }

@@ -38,10 +38,16 @@ export interface AppDeps {
    * every interval; absent → no clock (most tests, and Actions mode, where `schedule` ticks).
    */
   clock?: ClockSettings;
+  /**
+   * The account the app writes as, when it is known without asking GitHub: in Actions mode
+   * `github-actions[bot]` (a GITHUB_TOKEN cannot call `GET /app`). Absent → asked once.
+   */
+  appLogin?: string;
 }
 
-/** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
-export function ownLogin(app: Probot): () => Promise<string> {
+/** The app's own login (`<slug>[bot]`), asked of GitHub once per process (unless `known`). */
+export function ownLogin(app: Probot, known?: string): () => Promise<string> {
+  if (known) return () => Promise.resolve(known);
   let ownLoginCache: Promise<string> | undefined;
   return () => {
     ownLoginCache ??= app

@@ -4,7 +4,7 @@ import type { EventScope } from "../event-scope.js";
 import { openScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
-import { tickIncidents, withRunningExecutions, type OpenIncident } from "./tick-incidents.js";
+import { runningIncidentsOf, tickIncidents } from "./tick-incidents.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
 import {
   carriesRun,
@@ -14,9 +14,6 @@ import {
 import { appLoginOf } from "../../github/app-author.js";
 import { loadRunbookFile } from "./runbook-files.js";
 import { TICK_WORKFLOW } from "../route-event.js";
-
-/** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
-const MAX_INCIDENTS_SEARCHED = 20;
 
 /**
  * `workflow_run.completed`: finds the step waiting for this run — by the correlation id in
@@ -38,7 +35,7 @@ export async function onWorkflowRun(
   // The pipeline holds the lock of the incident a correlation id names.
   if (correlation) return advanceRun(scope, correlation.issue, run, defaultBranch, correlation);
   // Otherwise the incidents are found by reading, and each is locked before it is touched.
-  const open = await runningByIncident(scope);
+  const open = await runningIncidentsOf(scope);
   const owner = open.find((i) => i.running.some((e) => carriesRun(e.state, run.id)));
   if (owner)
     return scope.lockIncident(owner.issue, () =>
@@ -98,18 +95,4 @@ async function runTrust(
       return run?.kind === "workflow" ? run.workflow : undefined;
     },
   };
-}
-
-/** The newest open incidents (at most MAX_INCIDENTS_SEARCHED) with their running executions: one listing each. */
-async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
-  const { data: issues } = await scope.octokit.rest.issues.listForRepo({
-    ...scope.repo,
-    state: "open",
-    labels: scope.names.incident,
-    per_page: MAX_INCIDENTS_SEARCHED,
-  });
-  return withRunningExecutions(
-    scope,
-    issues.filter((i) => !i.pull_request).map((i) => i.number),
-  );
 }

@@ -27,6 +27,27 @@ export async function withRunningExecutions(
   return open;
 }
 
+/** Open incidents read per repository by {@link runningIncidentsOf}: the newest ones. */
+const MAX_INCIDENTS_LISTED = 20;
+
+/**
+ * The repository's newest open incidents (at most {@link MAX_INCIDENTS_LISTED}, one listing)
+ * with running executions: what a workflow run that names no incident, the tick workflow's
+ * run and Actions mode's `schedule` look at.
+ */
+export async function runningIncidentsOf(scope: EventScope): Promise<OpenIncident[]> {
+  const { data: issues } = await scope.octokit.rest.issues.listForRepo({
+    ...scope.repo,
+    state: "open",
+    labels: scope.names.incident,
+    per_page: MAX_INCIDENTS_LISTED,
+  });
+  return withRunningExecutions(
+    scope,
+    issues.filter((i) => !i.pull_request).map((i) => i.number),
+  );
+}
+
 /**
  * A tick of each incident, in its own lock: steps past their timeout fail, due update
  * reminders are posted; nothing new starts. Shared by the tick workflow's run
