@@ -11,12 +11,12 @@ try {
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
-  for (const what of outcome.handled) console.log(`Firewatch handled ${what}`);
-  for (const { what, message } of outcome.failed) console.log(`::error::Firewatch could not handle ${what}: ${oneLine(message)}`);
+  for (const what of outcome.handled) say(`Firewatch handled ${what}`);
+  for (const { what, message } of outcome.failed) say(`::error::Firewatch could not handle ${what}: ${oneLine(message)}`);
   process.exitCode = outcome.failed.length > 0 ? 1 : 0;
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  console.log(`::error::Firewatch cannot run: ${oneLine(message)}`);
+  say(`::error::Firewatch cannot run: ${oneLine(message)}`);
   if (!(error instanceof ActionSetupError) && error instanceof Error && error.stack) console.error(error.stack);
   process.exitCode = 1;
 }
@@ -24,4 +24,9 @@ try {
 /** Workflow commands end at a newline; `%0A` is how one carries several lines. */
 function oneLine(text: string): string {
   return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+/** Workflow commands are read from stdout. */
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
 }

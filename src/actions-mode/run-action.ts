@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Probot, ProbotOctokit } from "probot";
+import { Probot, type ProbotOctokit } from "probot";
 import { createApp } from "../app/create-app.js";
 import type { Runtime } from "../app/pipeline.js";
 import { withRepository } from "../app/repository-work.js";
