@@ -103,9 +103,21 @@ describe("the built-in clock", () => {
     expect(gh.requests.filter((r) => r.operationId === "apps/list-installations")).toHaveLength(9);
 
     // The plan has ended: ticks find the incident but nothing runs on it any more.
-    await timer.advance("40m");
+    await timer.advance("30m");
     expect(reminders()).toHaveLength(2);
     expect(s.ticks.at(-1)).toMatchObject({ found: 1, ticked: 0 });
+    // What such a tick costs: the listing, the search, the config when 5 minutes old (here
+    // none: the repository and its owner's .github are asked), and the incident's comments,
+    // unchanged, so a free 304.
+    const before = gh.requests.length;
+    await timer.advance("10m");
+    expect(gh.requests.slice(before).map((r) => `${r.operationId} ${r.status}`)).toEqual([
+      "apps/list-installations 200",
+      "search/issues-and-pull-requests 200",
+      "repos/get-content 404",
+      "repos/get-content 404",
+      "issues/list-comments 304",
+    ]);
   });
 
   it("ticks nothing and writes nothing when no incident is open", async () => {
