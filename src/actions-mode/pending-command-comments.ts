@@ -12,7 +12,15 @@ export interface ListedComment {
 }
 
 /**
- * The comments of an issue whose slash commands the app has not handled yet, oldest first.
+ * How far back a run looks for unhandled commands: far longer than a run waits in a
+ * concurrency group, and short enough that the first run after Actions mode is set up does
+ * not answer the commands of years past.
+ */
+export const PENDING_LOOK_BACK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The comments of an issue whose slash commands the app has not handled yet, oldest first,
+ * among those written in the last {@link PENDING_LOOK_BACK_MS} before `now`.
  * In Actions mode there is no store of handled deliveries, and GitHub keeps only the newest
  * pending run of a concurrency group, so a run cannot rely on being started for every
  * comment: it handles every comment still pending. What the app already wrote says which:
@@ -28,7 +36,9 @@ export interface ListedComment {
 export function pendingCommandComments<C extends ListedComment>(
   comments: readonly C[],
   appLogin: string,
+  now: Date,
 ): C[] {
+  const since = now.getTime() - PENDING_LOOK_BACK_MS;
   const byApp = comments.filter((c) => c.user?.type === "Bot" && c.user.login === appLogin);
   const card = byApp.find((c) => hasMarker(c.body, CARD_KEY));
   const parsed = card ? incidentStateSchema.safeParse(readDataBlock(card.body, STATE_BLOCK)) : undefined;
@@ -39,7 +49,7 @@ export function pendingCommandComments<C extends ListedComment>(
     Date.parse(card.created_at) >= Date.parse(c.created_at) &&
     parseCommands(c.body ?? "").commands.some((command) => command.name === "declare");
   return comments
-    .filter((c) => c.user?.type !== "Bot")
+    .filter((c) => c.user?.type !== "Bot" && Date.parse(c.created_at) >= since)
     .filter((c) => parseCommands(c.body ?? "").commands.length > 0)
     .filter((c) => !handled.has(c.id) && !replied(c.id) && !declaredBy(c))
     .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);

@@ -84,7 +84,8 @@ export async function runAction(
   }
 
   const issue = payload.issue && !payload.issue.pull_request ? payload.issue.number : undefined;
-  const ownComment = name === "issue_comment" && payload.action === "created" ? payload.comment?.id : undefined;
+  const ownComment =
+    issue !== undefined && name === "issue_comment" && payload.action === "created" ? payload.comment?.id : undefined;
   // An own comment is handled with the others, in order, below.
   if (ownComment === undefined) {
     await attempt(`${name}${payload.action ? `.${payload.action}` : ""}`, () =>
@@ -99,7 +100,7 @@ export async function runAction(
     issue_number: issue,
     per_page: 100,
   });
-  for (const comment of pendingCommandComments(comments as ListedComment[], ACTIONS_LOGIN)) {
+  for (const comment of pendingCommandComments(comments as ListedComment[], ACTIONS_LOGIN, options.now())) {
     await attempt(`comment ${comment.id} on #${issue}`, async () => {
       // The issue as it is now: an earlier comment may have declared it an incident.
       const { data: current } = await octokit.rest.issues.get({ owner, repo, issue_number: issue });

@@ -67,6 +67,19 @@ describe("Actions mode: every run handles every command not handled yet", () => 
     expect(gh.issue(n).comments.find((c) => c.id === help)!.reactions).toEqual({ "+1": 1 });
   });
 
+  it("a command older than a day is left alone: the first run after Actions mode is set up does not answer the past", async () => {
+    r = await startActionsRepo();
+    const { gh } = r;
+    const n = gh.as("alice").openIssue({ title: "An old discussion" });
+    gh.as("alice").comment(n, "/ack");
+    gh.takeWorkflowEvents();
+    gh.clock.advance("25h");
+    const help = gh.as("alice").comment(n, "/help");
+    const outcome = await r.run(gh.takeWorkflowEvents()[0]!);
+    expect(outcome.handled).toEqual([`comment ${help} on #${n}`]);
+    expect(gh.issue(n).comments.filter((c) => c.user === "github-actions[bot]")).toHaveLength(1);
+  });
+
   it("a /declare on a plain issue declares it once; later runs do not say it is already an incident", async () => {
     r = await startActionsRepo();
     const { gh } = r;
