@@ -5,6 +5,7 @@ import type { Runtime } from "../app/pipeline.js";
 import { withRepository } from "../app/repository-work.js";
 import type { Sleep } from "../github/rate-limit-retry.js";
 import { runningIncidentsOf, tickIncidents } from "../handlers/runbooks/tick-incidents.js";
+import { readHttpAllowCidrs } from "../runbooks/http-allow-cidrs.js";
 import { pendingCommandComments, type ListedComment } from "./pending-command-comments.js";
 import { ActionSetupError, readActionEnv } from "./read-action-env.js";
 
@@ -55,8 +56,14 @@ export async function runAction(
     ...(options.Octokit ? { Octokit: options.Octokit } : {}),
   });
   let runtime: Runtime | undefined;
+  let httpAllowCidrs;
+  try {
+    httpAllowCidrs = readHttpAllowCidrs(env);
+  } catch (error) {
+    throw new ActionSetupError(messageOf(error));
+  }
   const app = createApp(
-    { now: options.now, sleep: options.sleep, env, appLogin: ACTIONS_LOGIN },
+    { now: options.now, sleep: options.sleep, env, appLogin: ACTIONS_LOGIN, httpAllowCidrs },
     (_, ready) => (runtime = ready),
   );
   // No server in Actions mode: routes (the alert endpoint) have nowhere to listen.

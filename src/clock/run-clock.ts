@@ -37,7 +37,9 @@ export function runClock(app: Probot, runtime: Runtime, settings: ClockSettings)
       const ttl = Math.max(1, Math.ceil(intervalMs / 1000));
       if (!(await runtime.coordination.claim(`tick:${slot}`, ttl))) return;
       const summary = await tickInstallations(app, runtime, { at, incidentLabel });
-      app.log.info({ event: "tick", delivery: `tick-${at.toISOString()}`, ...summary }, "clock tick");
+      // A quiet tick is a debug line: one a minute at info would drown the log.
+      const level = summary.found > 0 || summary.failures > 0 ? "info" : "debug";
+      app.log[level]({ event: "tick", delivery: `tick-${at.toISOString()}`, ...summary }, "clock tick");
       settings.onTick?.(summary);
     },
   });

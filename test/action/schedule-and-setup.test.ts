@@ -75,6 +75,9 @@ describe("Actions mode: what the run is given", () => {
     const broken = join(r.dir, "broken.json");
     writeFileSync(broken, "{ not json");
     await expect(runAction({ ...base, GITHUB_EVENT_PATH: broken }, options)).rejects.toThrow(`GITHUB_EVENT_PATH ${broken} is not a JSON event`);
+    const good = join(r.dir, "good.json");
+    writeFileSync(good, "{}");
+    await expect(runAction({ ...base, GITHUB_EVENT_PATH: good, FIREWATCH_HTTP_ALLOW_CIDRS: "intranet" }, options)).rejects.toThrow(ActionSetupError);
     await r.stop();
   });
 });
