@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { createWallClock } from "../support/github/state/wall-clock.js";
 import { startActionsRepo, type ActionsRepo, type WorkflowEvent } from "./actions-repo.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -39,7 +40,7 @@ describe("node lib/action.js against the stand-in, as GitHub Actions runs it", (
   }
 
   it("a label change declares the incident and a comment command changes it, as github-actions[bot]", async () => {
-    r = await startActionsRepo();
+    r = await startActionsRepo({}, createWallClock());
     const { gh } = r;
     const n = gh.as("alice").openIssue({ title: "Inference 5xx after the rollout" });
     gh.takeWorkflowEvents();
@@ -63,7 +64,7 @@ describe("node lib/action.js against the stand-in, as GitHub Actions runs it", (
   }, 90_000);
 
   it("a failure is a non-zero exit with an ::error:: line that says what", async () => {
-    r = await startActionsRepo();
+    r = await startActionsRepo({}, createWallClock());
     const { gh } = r;
     const n = gh.as("alice").openIssue({ title: "Latency" });
     gh.takeWorkflowEvents();

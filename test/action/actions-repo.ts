@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { runAction, type ActionOutcome } from "../../src/actions-mode/run-action.js";
 import { WEBHOOK_SECRET } from "../support/app-credentials.js";
 import { GitHubStandIn } from "../support/github/github-stand-in.js";
-import { createVirtualClock } from "../support/github/state/virtual-clock.js";
+import { createVirtualClock, type VirtualClock } from "../support/github/state/virtual-clock.js";
 import { DEFAULT_REPO } from "../support/harness.js";
 import { testOctokit } from "../support/octokit-plugins.js";
 import { rsaKeyPair } from "../support/rsa-key-pair.js";
@@ -31,11 +31,12 @@ export interface ActionsRepo {
   stop(): Promise<void>;
 }
 
-export async function startActionsRepo(files: Record<string, string> = {}): Promise<ActionsRepo> {
+/** `clock`: virtual by default; a wall clock for `node lib/action.js`, which runs on real time. */
+export async function startActionsRepo(files: Record<string, string> = {}, clock: VirtualClock = createVirtualClock()): Promise<ActionsRepo> {
   const gh = await GitHubStandIn.start({
     appPublicKey: rsaKeyPair().publicKey,
     webhookSecret: WEBHOOK_SECRET,
-    clock: createVirtualClock(),
+    clock,
   });
   gh.addRepository({ ...DEFAULT_REPO, files, collaborators: { alice: "triage" } });
   const dir = mkdtempSync(join(tmpdir(), "firewatch-action-"));
