@@ -62,6 +62,7 @@ export async function withRepository<T>(
   options: { lockKey?: string } = {},
 ): Promise<T> {
   const fullName = `${target.owner}/${target.repo}`;
+  // With a client of its own there is no installation: 0 keys its caches.
   const installationId = target.client
     ? (target.installationId ?? 0)
     : (target.installationId ?? (await installationOf(app, target.owner, target.repo)));
