@@ -1,4 +1,4 @@
-import type { ApplicationFunction } from "probot";
+import type { ApplicationFunction, Probot } from "probot";
 import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../coordination/index.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
@@ -12,15 +12,20 @@ import {
 } from "../handlers/runbooks/index.js";
 import { countDelivery } from "../telemetry/count-unheard-events.js";
 import { useTelemetry } from "../telemetry/use-telemetry.js";
+import { runClock } from "../clock/run-clock.js";
 import type { AppDeps } from "./deps.js";
-import { createRuntime, pipeline } from "./pipeline.js";
+import { createRuntime, pipeline, type Runtime } from "./pipeline.js";
 
 /**
  * The Firewatch app: registers its handlers, and nothing else. Every event goes through one
  * pipeline (pipeline.ts): route from the payload, lock the incident, handle, record.
  * `deps` gives it its clock and, with Redis, the coordination shared by replicas.
  */
-export function createApp(deps: AppDeps): ApplicationFunction {
+export function createApp(
+  deps: AppDeps,
+  /** Told the app's runtime once its handlers are registered (Actions mode ticks through it). */
+  onReady?: (app: Probot, runtime: Runtime) => void,
+): ApplicationFunction {
   return (app, options) => {
     if (deps.telemetry) useTelemetry(app, options, deps.telemetry, deps.env);
     const coordination =
@@ -46,5 +51,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
       "push",
       countDelivery(deps.telemetry, (context) => onPush(runtime.configs, context)),
     );
+    if (deps.clock) runClock(app, runtime, deps.clock);
+    onReady?.(app, runtime);
   };
 }

@@ -5,6 +5,7 @@ import type { Coordination } from "../coordination/index.js";
 import type { ResolveHost } from "../handlers/runbooks/resolve-host.js";
 import type { AllowedCidr } from "../runbooks/refused-address.js";
 import type { Telemetry } from "../telemetry/telemetry.js";
+import type { ClockSettings } from "../clock/run-clock.js";
 
 /** What the app takes from its surroundings, so tests can give it a virtual clock. */
 export interface AppDeps {
@@ -32,10 +33,21 @@ export interface AppDeps {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where the app reports its metrics (src/telemetry/); absent → nowhere. */
   telemetry?: Telemetry;
+  /**
+   * The built-in clock (src/clock/, `FIREWATCH_TICK_INTERVAL`): ticks open incidents by itself
+   * every interval; absent → no clock (most tests, and Actions mode, where `schedule` ticks).
+   */
+  clock?: ClockSettings;
+  /**
+   * The account the app writes as, when it is known without asking GitHub: in Actions mode
+   * `github-actions[bot]` (a GITHUB_TOKEN cannot call `GET /app`). Absent → asked once.
+   */
+  appLogin?: string;
 }
 
-/** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
-export function ownLogin(app: Probot): () => Promise<string> {
+/** The app's own login (`<slug>[bot]`), asked of GitHub once per process (unless `known`). */
+export function ownLogin(app: Probot, known?: string): () => Promise<string> {
+  if (known) return () => Promise.resolve(known);
   let ownLoginCache: Promise<string> | undefined;
   return () => {
     ownLoginCache ??= app

@@ -29,7 +29,7 @@ export interface Runtime {
 export function createRuntime(app: Probot, deps: AppDeps, coordination: Coordination): Runtime {
   return {
     deps,
-    login: ownLogin(app),
+    login: ownLogin(app, deps.appLogin),
     answers: createAnswerCache(),
     configs: createConfigCache(coordination.shared),
     coordination: deps.telemetry

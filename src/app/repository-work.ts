@@ -11,6 +11,11 @@ export interface RepositoryTarget {
   repo: string;
   /** The installation, when the caller already knows it (a tick listed it); else asked of GitHub. */
   installationId?: number;
+  /**
+   * A client to work with instead of an installation's: Actions mode's GITHUB_TOKEN, which
+   * has no installation to look up (and cannot look one up).
+   */
+  client?: ProbotOctokit;
 }
 
 /** What a piece of work outside a webhook is, for its logs and its handled-record. */
@@ -58,9 +63,12 @@ export async function withRepository<T>(
   options: { lockKey?: string } = {},
 ): Promise<T> {
   const fullName = `${target.owner}/${target.repo}`;
-  const installationId = target.installationId ?? (await installationOf(app, target.owner, target.repo));
+  // With a client of its own there is no installation: 0 keys its caches.
+  const installationId = target.client
+    ? (target.installationId ?? 0)
+    : (target.installationId ?? (await installationOf(app, target.owner, target.repo)));
   if (installationId === undefined) throw new NotInstalled(fullName);
-  const octokit = (await app.auth(installationId)) as ProbotOctokit;
+  const octokit = target.client ?? ((await app.auth(installationId)) as ProbotOctokit);
   const payload = {
     installation: { id: installationId },
     repository: { full_name: fullName, name: target.repo, owner: { login: target.owner } },

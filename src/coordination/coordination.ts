@@ -16,6 +16,12 @@ export interface Coordination {
   isHandled(deliveryId: string): Promise<boolean>;
   /** Records a delivery id as handled (only after it was handled completely). */
   markHandled(deliveryId: string): Promise<void>;
+  /**
+   * True for the first caller to claim `key` (on any replica sharing the store) while the claim
+   * lasts, `ttlSeconds`; false for everyone else. Never waits: for work that one replica must
+   * do and the others skip, like a tick of the built-in clock.
+   */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
   /** "memory" or "redis", for logs and the README. */
   readonly kind: "memory" | "redis";
   /**

@@ -17,6 +17,8 @@ export class MemoryCoordination implements Coordination {
   readonly #queue = new KeyedQueue();
   readonly #handled: BoundedIdSet;
   readonly #waitMs: number;
+  /** Claimed key → when the claim ends (epoch ms); pruned as claims are made. */
+  readonly #claimsUntil = new Map<string, number>();
 
   constructor(
     settings: Pick<CoordinationSettings, "waitMs">,
@@ -41,6 +43,14 @@ export class MemoryCoordination implements Coordination {
 
   async markHandled(deliveryId: string): Promise<void> {
     this.#handled.add(deliveryId);
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const now = Date.now();
+    for (const [claimed, until] of this.#claimsUntil) if (until <= now) this.#claimsUntil.delete(claimed);
+    if (this.#claimsUntil.has(key)) return false;
+    this.#claimsUntil.set(key, now + ttlSeconds * 1000);
+    return true;
   }
 
   async close(): Promise<void> {}

@@ -3,7 +3,7 @@ import type { Coordination, OpenIncidentStates, SharedValues } from "./coordinat
 import type { CoordinationLog } from "./coordination-log.js";
 import type { CoordinationSettings } from "./coordination-settings.js";
 import { KeyedQueue } from "./keyed-queue.js";
-import { DELIVERY_TTL_SECONDS, deliveryKey } from "./redis-keys.js";
+import { claimKey, DELIVERY_TTL_SECONDS, deliveryKey } from "./redis-keys.js";
 import { RedisLocks } from "./redis-locks.js";
 import { redisUnavailable } from "./redis-unavailable.js";
 
@@ -98,6 +98,15 @@ export class RedisCoordination implements Coordination {
       await this.#client.set(deliveryKey(deliveryId), "1", "EX", DELIVERY_TTL_SECONDS);
     } catch (error) {
       throw redisUnavailable(this.#address, `record delivery ${deliveryId} as handled`, error);
+    }
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    try {
+      // SET NX: one atomic command, so two replicas can never both see the key absent.
+      return (await this.#client.set(claimKey(key), "1", "EX", ttlSeconds, "NX")) === "OK";
+    } catch (error) {
+      throw redisUnavailable(this.#address, `claim "${key}"`, error);
     }
   }
 

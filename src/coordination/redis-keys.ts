@@ -3,6 +3,11 @@ export function lockKey(key: string): string {
   return `firewatch:lock:${key}`;
 }
 
+/** The Redis key of a claim (`Coordination.claim`), e.g. one clock tick's. */
+export function claimKey(key: string): string {
+  return `firewatch:claim:${key}`;
+}
+
 /** The Redis key recording that a delivery was handled. */
 export function deliveryKey(deliveryId: string): string {
   return `firewatch:delivery:${deliveryId}`;

@@ -29,6 +29,7 @@ export function timeLockWaits(
     },
     isHandled: (deliveryId) => coordination.isHandled(deliveryId),
     markHandled: (deliveryId) => coordination.markHandled(deliveryId),
+    claim: (key, ttlSeconds) => coordination.claim(key, ttlSeconds),
     close: () => coordination.close(),
   };
 }

@@ -4,8 +4,8 @@ import type { EventScope } from "../event-scope.js";
 import { openScope } from "../event-scope.js";
 import type { EffectContext } from "./apply-runbook-effect.js";
 import { listExecutions, parseCorrelationId, type StoredExecution } from "./execution-store.js";
+import { runningIncidentsOf, tickIncidents } from "./tick-incidents.js";
 import { advanceStored, recordExecutions } from "./incident-runbooks.js";
-import { startMatchingRunbooks } from "./start-matching-runbooks.js";
 import {
   carriesRun,
   stepOfWorkflowRun,
@@ -14,9 +14,6 @@ import {
 import { appLoginOf } from "../../github/app-author.js";
 import { loadRunbookFile } from "./runbook-files.js";
 import { TICK_WORKFLOW } from "../route-event.js";
-
-/** Open incidents read per uncorrelated run: searched for the run's id, and ticked. */
-const MAX_INCIDENTS_SEARCHED = 20;
 
 /**
  * `workflow_run.completed`: finds the step waiting for this run — by the correlation id in
@@ -38,14 +35,14 @@ export async function onWorkflowRun(
   // The pipeline holds the lock of the incident a correlation id names.
   if (correlation) return advanceRun(scope, correlation.issue, run, defaultBranch, correlation);
   // Otherwise the incidents are found by reading, and each is locked before it is touched.
-  const open = await runningByIncident(scope);
+  const open = await runningIncidentsOf(scope);
   const owner = open.find((i) => i.running.some((e) => carriesRun(e.state, run.id)));
   if (owner)
     return scope.lockIncident(owner.issue, () =>
       advanceRun(scope, owner.issue, run, defaultBranch, undefined),
     );
   if ((run.path ?? "").split("/").pop() === TICK_WORKFLOW)
-    await tickOpenIncidents(scope, open, context.payload.sender.login, defaultBranch);
+    await tickIncidents(scope, open, context.payload.sender.login, defaultBranch);
 }
 
 type Run = Context<"workflow_run.completed">["payload"]["workflow_run"];
@@ -98,48 +95,4 @@ async function runTrust(
       return run?.kind === "workflow" ? run.workflow : undefined;
     },
   };
-}
-
-interface OpenIncident {
-  issue: number;
-  running: StoredExecution[];
-}
-
-/** The newest open incidents (at most MAX_INCIDENTS_SEARCHED) with their running executions: one listing each. */
-async function runningByIncident(scope: EventScope): Promise<OpenIncident[]> {
-  const { data: issues } = await scope.octokit.rest.issues.listForRepo({
-    ...scope.repo,
-    state: "open",
-    labels: scope.names.incident,
-    per_page: MAX_INCIDENTS_SEARCHED,
-  });
-  const open: OpenIncident[] = [];
-  for (const issue of issues.filter((i) => !i.pull_request)) {
-    const running = (await listExecutions(scope.reads, issue.number)).filter(
-      (e) => e.state.status === "running",
-    );
-    if (running.length > 0) open.push({ issue: issue.number, running });
-  }
-  return open;
-}
-
-/** Ticks each open incident that has something running; one failing incident does not stop the others. */
-async function tickOpenIncidents(
-  scope: EventScope,
-  open: readonly OpenIncident[],
-  sender: string,
-  defaultBranch: string,
-): Promise<void> {
-  for (const { issue } of open) {
-    try {
-      await scope.lockIncident(issue, () =>
-        startMatchingRunbooks(scope, issue, sender, { defaultBranch, start: false }),
-      );
-    } catch (error) {
-      scope.log.error(
-        { err: error, delivery: scope.deliveryId, issue },
-        "ticking an incident failed",
-      );
-    }
-  }
 }

@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
 import { FailureLog } from "./failure-log.js";
+import { WORKFLOW_BOT } from "./http/authenticate.js";
 import { defaultHandlers } from "./handlers/default-handlers.js";
 import type { HandlerRegistry } from "./handlers/operation-handler.js";
 import { handleApiRequest, API_PREFIX, type RequestRecord } from "./http/api-request-handler.js";
@@ -208,6 +210,25 @@ export class GitHubStandIn {
   /** Webhook POSTs sent and not answered yet (with their target: which replica is busy). */
   get deliveriesInFlight(): InFlightDelivery[] {
     return [...this.webhooks.inFlight];
+  }
+
+  /**
+   * Takes the queued events instead of delivering them, as GitHub Actions would start a
+   * workflow run for each (Actions mode): oldest first. Events caused by a GITHUB_TOKEN are
+   * dropped, since GitHub starts no workflow for them.
+   */
+  takeWorkflowEvents(): { id: string; name: string; payload: Record<string, unknown> }[] {
+    return this.webhooks
+      .take()
+      .filter((w) => (w.payload.sender as { login?: string } | undefined)?.login !== WORKFLOW_BOT)
+      .map((w) => ({ id: w.id, name: w.event, payload: w.payload }));
+  }
+
+  /** A GITHUB_TOKEN for a workflow run: it acts as `github-actions[bot]`. */
+  workflowToken(): string {
+    const token = `ghs_workflow_${randomBytes(12).toString("hex")}`;
+    this.state.workflowTokens.add(token);
+    return token;
   }
 
   get pendingWebhooks(): number {

@@ -3,6 +3,7 @@ import { ApiError } from "../http/api-error.js";
 import { nodeId, type BaseUrls } from "../shapes/base-urls.js";
 import { userShape } from "../shapes/user-shape.js";
 import type { GitHubState } from "../state/github-state.js";
+import type { User } from "../state/model.js";
 import type { HandlerRegistry } from "./operation-handler.js";
 
 const PERMISSIONS = { issues: "write", contents: "write", pull_requests: "write", checks: "write", actions: "write", metadata: "read" };
@@ -26,29 +27,13 @@ export const appHandlers: HandlerRegistry = {
 
   "apps/get-repo-installation": ({ state, urls, params }) => {
     const repo = state.repo(params.owner ?? "", params.repo ?? "");
-    const id = state.app.installationId;
-    return {
-      status: 200,
-      body: {
-        id,
-        account: userShape(urls, repo.owner),
-        repository_selection: "selected",
-        access_tokens_url: `${urls.api}/app/installations/${id}/access_tokens`,
-        repositories_url: `${urls.api}/installation/repositories`,
-        html_url: `${urls.web}/settings/installations/${id}`,
-        app_id: state.app.id,
-        app_slug: state.app.slug,
-        target_id: repo.owner.id,
-        target_type: repo.owner.type,
-        permissions: PERMISSIONS,
-        events: EVENTS,
-        created_at: repo.createdAt,
-        updated_at: repo.createdAt,
-        single_file_name: null,
-        suspended_by: null,
-        suspended_at: null,
-      },
-    };
+    return { status: 200, body: installationShape(state, urls, repo.owner, repo.createdAt) };
+  },
+
+  // The stand-in has one installation, on every repository (their first owner's account).
+  "apps/list-installations": ({ state, urls }) => {
+    const repo = state.allRepositories()[0];
+    return { status: 200, body: repo ? [installationShape(state, urls, repo.owner, repo.createdAt)] : [], paginate: true };
   },
 };
 
@@ -70,5 +55,29 @@ export function integrationShape(state: GitHubState, urls: BaseUrls) {
     permissions: PERMISSIONS,
     events: EVENTS,
     installations_count: 1,
+  };
+}
+
+/** GitHub's `installation` of the stand-in's app on `account`. */
+function installationShape(state: GitHubState, urls: BaseUrls, account: User, createdAt: string) {
+  const id = state.app.installationId;
+  return {
+    id,
+    account: userShape(urls, account),
+    repository_selection: "selected",
+    access_tokens_url: `${urls.api}/app/installations/${id}/access_tokens`,
+    repositories_url: `${urls.api}/installation/repositories`,
+    html_url: `${urls.web}/settings/installations/${id}`,
+    app_id: state.app.id,
+    app_slug: state.app.slug,
+    target_id: account.id,
+    target_type: account.type,
+    permissions: PERMISSIONS,
+    events: EVENTS,
+    created_at: createdAt,
+    updated_at: createdAt,
+    single_file_name: null,
+    suspended_by: null,
+    suspended_at: null,
   };
 }

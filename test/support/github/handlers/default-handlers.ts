@@ -14,6 +14,7 @@ import { checkRunHandlers } from "./check-run-handlers.js";
 import { commitContentHandlers } from "./commit-content-handlers.js";
 import { pullFileHandlers } from "./pull-file-handlers.js";
 import { repositoryHandlers } from "./repository-handlers.js";
+import { searchHandlers } from "./search-handlers.js";
 
 /** Every operation the stand-in implements; anything else in GitHub's description is a 501. */
 export const defaultHandlers: HandlerRegistry = {
@@ -32,4 +33,5 @@ export const defaultHandlers: HandlerRegistry = {
   ...repositoryHandlers,
   ...gitHandlers,
   ...pullHandlers,
+  ...searchHandlers,
 };

@@ -30,6 +30,8 @@ export class GitHubState {
   private lastId = 1000;
   /** Installation access tokens handed out; any of them authenticates as the app's bot. */
   readonly installationTokens = new Set<string>();
+  /** GITHUB_TOKENs of workflow runs (Actions mode); any of them authenticates as `github-actions[bot]`. */
+  readonly workflowTokens = new Set<string>();
 
   constructor(
     readonly clock: VirtualClock,

@@ -77,6 +77,11 @@ export class WebhookQueue {
     this.pending.push({ id: earlier.id, event: earlier.event, action: earlier.action, payload: earlier.payload });
   }
 
+  /** Removes and returns what is pending, undelivered (a test that runs the app another way). */
+  take(): { id: string; event: string; action: string; payload: Record<string, unknown> }[] {
+    return this.pending.splice(0).map(({ id, event, action, payload }) => ({ id, event, action, payload }));
+  }
+
   get pendingCount(): number {
     return this.pending.length;
   }
