@@ -1,4 +1,5 @@
 import type { ApplicationFunction } from "probot";
+import { alertRoute } from "../alerts/alert-route.js";
 import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../coordination/index.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
@@ -19,7 +20,7 @@ import { createRuntime, pipeline } from "./pipeline.js";
  * `deps` gives it its clock and, with Redis, the coordination shared by replicas.
  */
 export function createApp(deps: AppDeps): ApplicationFunction {
-  return (app) => {
+  return (app, options) => {
     const coordination =
       deps.coordination ?? new MemoryCoordination({ waitMs: DEFAULT_LOCK_WAIT_MS });
     const runtime = createRuntime(app, deps, coordination);
@@ -40,5 +41,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on("workflow_run.completed", pipeline(runtime, onWorkflowRun, { ownEvents: "accept" }));
     app.on("pull_request.closed", pipeline(runtime, onPostmortemMerged));
     app.on("push", (context) => onPush(runtime.configs, context));
+    // POST /api/alerts/{alertmanager,grafana}: alerts become incidents (src/alerts/).
+    options.addHandler(alertRoute(app, runtime));
   };
 }

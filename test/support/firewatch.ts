@@ -1,4 +1,5 @@
 import { createApp } from "../../src/app/create-app.js";
+import type { AppDeps } from "../../src/app/deps.js";
 import type { ResolveHost } from "../../src/handlers/runbooks/resolve-host.js";
 import { readHttpAllowCidrs } from "../../src/runbooks/http-allow-cidrs.js";
 import type { RepositorySeed } from "./github/state/github-state.js";
@@ -18,6 +19,10 @@ export interface FirewatchScenarioOptions {
   httpAllowCidrs?: string;
   /** Octokit's throttle and retry plugins (harness.ts): "off" by default, or "production" with short waits. */
   plugins?: OctokitPlugins;
+  /** The server's environment as the app sees it (`deps.env`), e.g. `FIREWATCH_ALERT_TOKEN`. */
+  env?: Record<string, string | undefined>;
+  /** Where the app reports its metrics (`deps.telemetry`). */
+  telemetry?: AppDeps["telemetry"];
 }
 
 /** What every name resolves to in tests unless a test says otherwise: TEST-NET-3, routed nowhere. */
@@ -36,6 +41,8 @@ export function startFirewatch(options: FirewatchScenarioOptions = {}): Promise<
           ...(options.fetch ? { fetch: options.fetch } : {}),
           resolve: options.resolve ?? (() => Promise.resolve([PUBLIC_TEST_ADDRESS])),
           httpAllowCidrs: readHttpAllowCidrs({ FIREWATCH_HTTP_ALLOW_CIDRS: options.httpAllowCidrs }),
+          ...(options.env ? { env: options.env } : {}),
+          ...(options.telemetry ? { telemetry: options.telemetry } : {}),
         }),
     },
     deliverTwice: options.deliverTwice,
