@@ -83,36 +83,39 @@ async function act(
     case "ignore":
       return { outcome: "ignored", reason: decision.reason };
     case "update": {
-      const role = await record(scope, decision.issue, group, "incident");
-      return { outcome: role === "storm" ? "storm" : role === "noted" ? "noted" : "updated", issue: decision.issue };
+      const issue = decision.issue;
+      const role = await scope.lockIncident(issue, () => record(scope, issue, group, "incident"));
+      return { outcome: role === "storm" ? "storm" : role === "noted" ? "noted" : "updated", issue };
     }
-    case "note":
-      await record(scope, decision.issue, group, "noted");
-      return { outcome: "noted", issue: decision.issue };
+    case "note": {
+      const issue = decision.issue;
+      await scope.lockIncident(issue, () => record(scope, issue, group, "noted"));
+      return { outcome: "noted", issue };
+    }
     case "reopen": {
-      const loaded = await scope.incident(decision.issue);
-      await scope.apply(decideReopen(loaded, scope.names, group, scope.deps.now()));
-      scope.recordState(decision.issue);
-      await record(scope, decision.issue, group, "incident");
-      return { outcome: "reopened", issue: decision.issue };
+      const issue = decision.issue;
+      await scope.lockIncident(issue, async () => {
+        const loaded = await scope.incident(issue);
+        await scope.apply(decideReopen(loaded, scope.names, group, scope.deps.now()));
+        scope.recordState(issue);
+        await record(scope, issue, group, "incident");
+      });
+      return { outcome: "reopened", issue };
     }
     case "storm": {
-      if (decision.issue !== undefined) {
-        await record(scope, decision.issue, group, "storm");
-        return { outcome: "storm", issue: decision.issue };
+      const existing = decision.issue;
+      if (existing !== undefined) {
+        await scope.lockIncident(existing, () => record(scope, existing, group, "storm"));
+        return { outcome: "storm", issue: existing };
       }
       const { title, body } = renderStormIssue(group, decision.severity, scope.config.alerts.storm.max_new_incidents, scope.config.alerts.storm.window_minutes);
-      const issue = await openIncident(scope, group, `alert-storm-${group.hash}`, title, body);
-      await record(scope, issue, group, "storm");
-      await startMatchingRunbooks(scope, issue, SENDER[group.source]);
+      const issue = await openIncident(scope, group, `alert-storm-${group.hash}`, title, body, "storm");
       return { outcome: "storm", issue };
     }
     case "open": {
       const generation = (decision.incidents ?? []).filter((i) => i.kind === "group" && i.groups.includes(group.hash)).length + 1;
       const { title, body } = renderGroupIssue(group, decision.severity, decision.services, decision.related);
-      const issue = await openIncident(scope, group, `alert-${group.hash}-${generation}`, title, body, decision.related);
-      await record(scope, issue, group, "incident");
-      await startMatchingRunbooks(scope, issue, SENDER[group.source]);
+      const issue = await openIncident(scope, group, `alert-${group.hash}-${generation}`, title, body, "incident", decision.related);
       return { outcome: "opened", issue };
     }
   }
@@ -120,7 +123,8 @@ async function act(
 
 /**
  * Opens the issue once per key and declares it within this request, with the decisions of the
- * issue form (card, on-call, escalation): the app ignores the `issues.opened` it caused.
+ * issue form (card, on-call, escalation, matching runbooks): the app ignores the
+ * `issues.opened` it caused. Then the Alerts comment, all under the new incident's lock.
  */
 async function openIncident(
   scope: EventScope,
@@ -128,6 +132,7 @@ async function openIncident(
   key: string,
   title: string,
   body: string,
+  role: LedgerGroup["role"],
   related?: number,
 ): Promise<number> {
   const result = await scope.apply([
@@ -135,6 +140,15 @@ async function openIncident(
   ]);
   const issue = result.createdIssues.get(key);
   if (issue === undefined) throw new Error(`the incident for alert group ${group.hash} was not created`);
+  await scope.lockIncident(issue, async () => {
+    await declareAlertIncident(scope, issue, group, related);
+    await record(scope, issue, group, role);
+    await startMatchingRunbooks(scope, issue, SENDER[group.source]);
+  });
+  return issue;
+}
+
+async function declareAlertIncident(scope: EventScope, issue: number, group: AlertGroup, related?: number): Promise<void> {
   const state = await declareIncident(scope, issue, SENDER[group.source], scope.deps.now().toISOString());
   if (related !== undefined && !state.related.some((r) => r.number === related)) {
     const previous = await scope.reads.issue(related).catch(() => undefined);
@@ -146,7 +160,6 @@ async function openIncident(
       ].slice(0, 5),
     });
   }
-  return issue;
 }
 
 async function readAlertsLedger(scope: EventScope, issue: number) {
