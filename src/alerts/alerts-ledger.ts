@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AlertGroup } from "./alert-group.js";
 
 /** Most alerts one Alerts comment keeps (GitHub's comment limit is 65,536 characters). */
-export const MAX_LEDGER_ALERTS = 100;
+export const MAX_LEDGER_ALERTS = 40;
 
 const ledgerAlert = z.object({
   fp: z.string(),

@@ -62,17 +62,41 @@ function renderGroup(group: LedgerGroup): string[] {
   return lines;
 }
 
-/** The Alerts comment: every group on the incident with its alerts, then the ledger in a hidden block. */
+/** GitHub refuses comments over 65,536 characters; the rest is room for the hidden key. */
+const COMMENT_BUDGET = 65_000;
+
+/**
+ * The Alerts comment: every group on the incident with its alerts, then the ledger in a
+ * hidden block. When a storm's groups would not fit, later groups show their summary line only.
+ */
 export function renderAlertsComment(ledger: AlertsLedger): string {
   const firing = ledger.groups.some((g) => g.alerts.some((a) => a.status === "firing"));
-  const lines = [
+  const head = [
     `### Alerts ${firing ? "(firing)" : "(resolved)"}`,
     "",
     "Kept current by Firewatch from Alertmanager / Grafana notifications; repeats update this comment instead of adding new ones.",
   ];
-  for (const group of ledger.groups) lines.push("", ...renderGroup(group));
+  const data = dataBlock(LEDGER_BLOCK, ledger);
+  const tail: string[] = [];
   if (ledger.dropped > 0)
-    lines.push("", `${ledger.dropped} older resolved alert(s) are no longer listed, to keep this comment within GitHub's size limit.`);
-  lines.push("", dataBlock(LEDGER_BLOCK, ledger));
-  return lines.join("\n");
+    tail.push("", `${ledger.dropped} older resolved alert(s) are no longer listed, to keep this comment within GitHub's size limit.`);
+  tail.push("", data);
+  const size = (lines: string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
+  const headers = ledger.groups.map((g) => renderGroup(g).slice(0, 3));
+  let used = size(head) + size(tail) + headers.reduce((n, h) => n + size(h) + 1, 0);
+  const body: string[] = [];
+  let omitted = 0;
+  for (const [i, group] of ledger.groups.entries()) {
+    const full = renderGroup(group);
+    const extra = size(full) - size(headers[i]!);
+    if (used + extra <= COMMENT_BUDGET) {
+      used += extra;
+      body.push("", ...full);
+    } else {
+      omitted++;
+      body.push("", ...headers[i]!);
+    }
+  }
+  if (omitted > 0) body.push("", `The alerts of ${omitted} group(s) are not listed one by one, to keep this comment within GitHub's size limit.`);
+  return [...head, ...body, ...tail].join("\n");
 }
