@@ -139,3 +139,17 @@ export function groupResolved(ledger: AlertsLedger, hash: string): boolean {
   const group = ledger.groups.find((g) => g.hash === hash);
   return group !== undefined && group.alerts.length > 0 && group.alerts.every((a) => a.status === "resolved");
 }
+
+/**
+ * A notification that changes nothing the comment shows, within a few minutes of the last
+ * one: a sender's retry (after a 503, or a lost answer). It is already reflected, so it is
+ * answered 2xx without another edit, which would only use up GitHub's write budget. Later
+ * repeats (`repeat_interval`) do update "last seen" and the count.
+ */
+export const RETRY_WINDOW_MS = 5 * 60_000;
+
+export function alreadyRecorded(ledger: AlertsLedger, group: AlertGroup, now: Date): boolean {
+  const known = ledger.groups.find((g) => g.hash === group.hash);
+  if (!known || now.getTime() - Date.parse(known.lastSeen) > RETRY_WINDOW_MS) return false;
+  return group.alerts.every((a) => known.alerts.some((k) => k.fp === a.fingerprint && k.status === a.status));
+}

@@ -11,8 +11,15 @@ import type { Sleep } from "../github/rate-limit-retry.js";
  */
 export const ALERT_CONTENT_WRITES_PER_MINUTE = 60;
 
-/** Issues and comments created: the requests GitHub counts as content-creating. */
-const CONTENT_CREATING = /\/issues(\/\d+\/comments)?$/;
+/**
+ * Issues and comments created (what GitHub counts as content-creating), and comments edited:
+ * a storm edits the storm incident's Alerts comment once per group, and whether GitHub counts
+ * an edit is not documented, so edits are paced as if it did.
+ */
+const PACED = [
+  { method: "POST", path: /\/issues(\/\d+\/comments)?$/ },
+  { method: "PATCH", path: /\/issues\/comments\/\d+$/ },
+];
 
 export interface WritePacer {
   /** Waits for the next free slot; `onWait` hears how long, before the wait. */
@@ -43,8 +50,9 @@ export function createWritePacer(clock: { now: () => Date; sleep: Sleep }, perMi
 /** Sends this client's content-creating requests through the pacer. */
 export function paceContentWrites(octokit: GitHubClient, pacer: WritePacer, onWait?: (ms: number) => void): void {
   octokit.hook.before("request", async (options) => {
-    if ((options.method ?? "GET").toUpperCase() !== "POST") return;
-    const { url } = octokit.request.endpoint.parse(options);
-    if (CONTENT_CREATING.test(new URL(url).pathname)) await pacer.take(onWait);
+    const method = (options.method ?? "GET").toUpperCase();
+    if (method === "GET") return;
+    const path = new URL(octokit.request.endpoint.parse(options).url).pathname;
+    if (PACED.some((p) => p.method === method && p.path.test(path))) await pacer.take(onWait);
   });
 }

@@ -3,7 +3,7 @@ import type { EventScope } from "../handlers/event-scope.js";
 import { startMatchingRunbooks } from "../handlers/runbooks/start-matching-runbooks.js";
 import { hasMarker } from "../markdown/hidden-block.js";
 import type { AlertGroup } from "./alert-group.js";
-import { groupResolved, recordNotification, type LedgerGroup } from "./alerts-ledger.js";
+import { alreadyRecorded, groupResolved, recordNotification, type LedgerGroup } from "./alerts-ledger.js";
 import { decideAlertGroup, groupServices, type AlertDecision, type AlertIncident } from "./decide-alert-group.js";
 import { decideOnResolved, decideReopen } from "./decide-alert-status.js";
 import { loadAlertIncidents } from "./load-alert-incidents.js";
@@ -177,6 +177,8 @@ async function record(
   role: LedgerGroup["role"],
 ): Promise<LedgerGroup["role"]> {
   const { key, ledger } = await readAlertsLedger(scope, issue);
+  if (alreadyRecorded(ledger, group, scope.deps.now()))
+    return ledger.groups.find((g) => g.hash === group.hash)!.role;
   const next = recordNotification(ledger, group, role, scope.deps.now());
   await scope.apply([{ kind: "upsertComment", issue, key, body: renderAlertsComment(next) }]);
   const entry = next.groups.find((g) => g.hash === group.hash)!;
