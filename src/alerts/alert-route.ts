@@ -126,22 +126,25 @@ export function alertRoute(app: Probot, runtime: Runtime): Handler {
       origin,
       async (scope, context) => {
         const installation = installationOf(context.payload);
+        const { repository } = context.payload as unknown as { repository: { name: string; owner: { login: string } } };
         prepare(scope.octokit, installation);
-        return reflectAlertGroup(scope, group, (inner) =>
+        const fullName = `${repository.owner.login}/${repository.name}`;
+        const reflected = await reflectAlertGroup(scope, group, (inner) =>
           withRepository(
             app,
             watched,
-            { ...target, installationId: installation },
+            { owner: repository.owner.login, repo: repository.name, installationId: installation },
             { ...origin, id: `${origin.id}-open` },
             async (fresh) => {
               prepare(fresh.octokit, installation);
               return inner(fresh);
             },
-            { lockKey: `${target.owner}/${target.repo}:alerts:open`.toLowerCase() },
+            { lockKey: `${fullName}:alerts:open`.toLowerCase() },
           ),
         );
+        return { ...reflected, repository: fullName };
       },
-      { lockKey },
+      { lockKey, canonicalName: true },
     );
     try {
       const first = await Promise.race([work.then((reflected) => ({ reflected })), held]);
@@ -154,7 +157,7 @@ export function alertRoute(app: Probot, runtime: Runtime): Handler {
           message: "GitHub's rate limits are holding the writes back; the work goes on. Alertmanager's retry will find it done.",
         }, { "retry-after": "30" });
       }
-      return send(res, 200, answer(first.reflected, target));
+      return send(res, 200, answer(first.reflected));
     } catch (error) {
       if (error instanceof NotInstalled) return send(res, 404, { message: `Not found: ${error.message}` });
       app.log.error({ err: error, delivery: origin.id, repository: `${target.owner}/${target.repo}` }, "an alert notification could not be reflected on GitHub");
@@ -165,10 +168,10 @@ export function alertRoute(app: Probot, runtime: Runtime): Handler {
   }
 }
 
-function answer(reflected: Reflected, target: { owner: string; repo: string }): Record<string, unknown> {
+function answer(reflected: Reflected & { repository: string }): Record<string, unknown> {
   return {
     outcome: reflected.outcome,
-    ...(reflected.issue !== undefined ? { issue: reflected.issue, repository: `${target.owner}/${target.repo}` } : {}),
+    ...(reflected.issue !== undefined ? { issue: reflected.issue, repository: reflected.repository } : {}),
     ...(reflected.reason ? { reason: reflected.reason } : {}),
   };
 }

@@ -168,6 +168,17 @@ describe("the alert endpoint: auth, validation, one incident per group", () => {
     expect(gh.issue(1).comments.filter((c) => c.body.includes("firewatch:key alerts-")).length).toBe(1);
   });
 
+  it("accepts the repository in any letter case, as GitHub does", async () => {
+    scenario = await start();
+    const { gh, app } = scenario;
+    const first = await postAlerts(app, "alertmanager", alertmanagerFiring(), { repo: "ACME/Ops" });
+    expect(first.body).toMatchObject({ outcome: "opened", issue: 1, repository: "acme/ops" });
+    const again = await postAlerts(app, "alertmanager", alertmanagerFiring(), { repo: "acme/ops" });
+    expect(again.body).toMatchObject({ outcome: "updated", issue: 1 });
+    await gh.settle();
+    expect(gh.repo.issues.size).toBe(1);
+  });
+
   it("takes Grafana's contact point payload, with its dashboard and panel links", async () => {
     scenario = await start();
     const { gh, app } = scenario;
