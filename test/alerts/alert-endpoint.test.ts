@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFirewatch } from "../support/firewatch.js";
 import type { Scenario } from "../support/harness.js";
 import { stateOf } from "../support/incident-fixtures.js";
+import { parseIssueForm } from "../../src/incident/parse-issue-form.js";
+import type { Telemetry } from "../../src/telemetry/telemetry.js";
 import {
   ALERT_TOKEN,
   alertmanagerFiring,
@@ -106,6 +108,9 @@ describe("the alert endpoint: auth, validation, one incident per group", () => {
     expect(state.detectedAt).toBe("2026-01-05T08:52:30.123Z");
     expect(state.services).toEqual(["inference"]);
     expect(state.declaredBy).toBe("alertmanager");
+    // Metrics and related-incident search read the body as the incident form: MTTD is real.
+    const form = parseIssueForm(issue.body, gh.clock.now());
+    expect(form).toMatchObject({ detectedAt: "2026-01-05T08:52:30.123Z", severity: "critical", services: ["inference"] });
     const alerts = alertsComment(issue.comments)!;
     expect(alerts).toContain("vLLM KV cache above 95% on vllm-0");
     expect(alerts).toContain("[runbook](https://runbooks.example.com/inference/kv-cache)");
@@ -166,6 +171,16 @@ describe("the alert endpoint: auth, validation, one incident per group", () => {
     await gh.settle();
     expect(gh.repo.issues.size).toBe(1);
     expect(gh.issue(1).comments.filter((c) => c.body.includes("firewatch:key alerts-")).length).toBe(1);
+  });
+
+  it("counts the alerts it receives per source (telemetry)", async () => {
+    const received: [string, number][] = [];
+    const telemetry = { alertsReceived: (source: string, count: number) => received.push([source, count]) } as unknown as Telemetry;
+    scenario = await startFirewatch({ env: { FIREWATCH_ALERT_TOKEN: ALERT_TOKEN }, telemetry });
+    await postAlerts(scenario.app, "alertmanager", alertmanagerFiring());
+    await postAlerts(scenario.app, "grafana", grafanaFiring());
+    await postAlerts(scenario.app, "grafana", grafanaFiring(), { token: "wrong" });
+    expect(received).toEqual([["alertmanager", 2], ["grafana", 1]]);
   });
 
   it("accepts the repository in any letter case, as GitHub does", async () => {

@@ -129,8 +129,12 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     const payload = alertmanagerFiring();
     const first = await postAlerts(app, "alertmanager", payload);
     expect(first.status).toBe(503);
+    const edits = () => gh.requests.filter((r) => r.method === "PATCH").length;
+    const before = edits();
     const retry = await postAlerts(app, "alertmanager", payload);
     expect(retry.status).toBe(200);
+    // The retry changes nothing the comment shows: answered without another write.
+    expect(edits()).toBe(before);
     expect(retry.body).toMatchObject({ outcome: "updated", issue: 1 });
     await gh.settle();
     expect(gh.repo.issues.size).toBe(1);
