@@ -143,6 +143,20 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(issue.comments.filter((c) => c.body.includes("firewatch:key card")).length).toBe(1);
   });
 
+  it("answers 502 when GitHub fails the writes, and the retry opens the incident once", async () => {
+    scenario = await start();
+    const { gh, app } = scenario;
+    gh.failNext({ route: "issues/create", status: 500, times: 2 });
+    const payload = alertmanagerFiring();
+    const failed = await postAlerts(app, "alertmanager", payload);
+    expect(failed.status).toBe(502);
+    expect(gh.repo.issues.size).toBe(0);
+    const retry = await postAlerts(app, "alertmanager", payload);
+    expect(retry.body).toMatchObject({ outcome: "opened", issue: 1 });
+    await gh.settle();
+    expect(gh.repo.issues.size).toBe(1);
+  });
+
   it("in a storm, opens at most max_new_incidents, gathers every other group on one storm incident, within GitHub's write limit", async () => {
     scenario = await start("alerts:\n  storm:\n    max_new_incidents: 3\n    window_minutes: 10\n");
     const result = await runAlertStorm(scenario, 12, 5);

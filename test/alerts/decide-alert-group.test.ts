@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toAlertGroup, type AlertGroup } from "../../src/alerts/alert-group.js";
 import { alertmanagerPayloadSchema } from "../../src/alerts/alert-payload.js";
 import { decideAlertGroup, groupDeclares, groupSeverity, type AlertIncident, type AlertSituation } from "../../src/alerts/decide-alert-group.js";
+import { groupTitle } from "../../src/alerts/alerts-ledger.js";
 import { alertsConfigSchema } from "../../src/config/alerts-schema.js";
 import { alertmanagerFiring, resolved, type AlertPayload } from "./alert-requests.js";
 
@@ -48,6 +49,13 @@ describe("decideAlertGroup", () => {
     expect(groupDeclares(group((p) => (p.alerts[1]!.labels.team = "llm")), teamOnly, "high")).toBe(true);
     expect(decide({ group: warning, sameService: incident({ number: 3 }) })).toEqual({ kind: "note", issue: 3 });
     expect(decide({ group: warning, sameService: incident({ number: 3 }), config: alertsConfigSchema.parse({ others: "ignore" }) }).kind).toBe("ignore");
+  });
+
+  it("titles a group by its common summary, else the sender's title, else its alert name and group labels", () => {
+    expect(groupTitle(group())).toBe("vLLM KV cache saturated on the inference service");
+    const untitled = group((p) => (p.commonAnnotations = {}));
+    expect(groupTitle(untitled)).toBe("VllmKvCacheSaturated (service=inference)");
+    expect(groupTitle({ ...untitled, title: "[FIRING:2] VllmKvCacheSaturated" })).toBe("[FIRING:2] VllmKvCacheSaturated");
   });
 
   it("refuses a config with an unknown key or a bad label name, naming it", () => {
