@@ -207,5 +207,13 @@ describe("the alert endpoint: auth, validation, one incident per group", () => {
     expect(state.detectedAt).toBe("2026-01-05T06:57:03.157Z");
     expect(alertsComment(issue.comments)).toContain("[dashboard](https://grafana.example.com/d/llm-gateway?orgId=1)");
     expect(alertsComment(issue.comments)).toContain("[panel](");
+    // Grafana's resolved notification: state "ok", values null for a rule without them.
+    gh.clock.advance("5m");
+    const ok = resolved(grafanaFiring(), gh.clock.iso());
+    ok.state = "ok";
+    ok.alerts[0]!.values = null;
+    const done = await postAlerts(app, "grafana", ok);
+    expect(done.body).toMatchObject({ outcome: "updated", issue: 1 });
+    expect(alertsComment(gh.issue(1).comments)).toContain("**all resolved**");
   });
 });
