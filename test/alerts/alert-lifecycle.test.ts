@@ -143,6 +143,17 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(issue.comments.filter((c) => c.body.includes("firewatch:key card")).length).toBe(1);
   });
 
+  it("works with Probot's throttle and retry plugins on, as in production", async () => {
+    scenario = await startFirewatch({ env: { FIREWATCH_ALERT_TOKEN: ALERT_TOKEN }, plugins: "production" });
+    const { gh, app } = scenario;
+    const payload = alertmanagerFiring();
+    const [a, b] = await Promise.all([postAlerts(app, "alertmanager", payload), postAlerts(app, "alertmanager", payload)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await gh.settle();
+    expect(gh.repo.issues.size).toBe(1);
+    expect(gh.issue(1).labels).toEqual(["incident", "severity:critical", "status:detected"]);
+  });
+
   it("answers 502 when GitHub fails the writes, and the retry opens the incident once", async () => {
     scenario = await start();
     const { gh, app } = scenario;
