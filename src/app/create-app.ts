@@ -1,4 +1,5 @@
 import type { ApplicationFunction, Probot } from "probot";
+import { alertRoute } from "../alerts/alert-route.js";
 import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../coordination/index.js";
 import { onIssueComment } from "../handlers/issue-comment.js";
 import { onIssueEvent } from "../handlers/issues.js";
@@ -53,5 +54,7 @@ export function createApp(
     );
     if (deps.clock) runClock(app, runtime, deps.clock);
     onReady?.(app, runtime);
+    // POST /api/alerts/{alertmanager,grafana}: alerts become incidents (src/alerts/).
+    options.addHandler(alertRoute(app, runtime));
   };
 }

@@ -60,15 +60,21 @@ export async function withRepository<T>(
   target: RepositoryTarget,
   origin: WorkOrigin,
   work: (scope: EventScope, context: Context) => Promise<T>,
-  options: { lockKey?: string } = {},
+  options: { lockKey?: string; canonicalName?: boolean } = {},
 ): Promise<T> {
-  const fullName = `${target.owner}/${target.repo}`;
   // With a client of its own there is no installation: 0 keys its caches.
   const installationId = target.client
     ? (target.installationId ?? 0)
     : (target.installationId ?? (await installationOf(app, target.owner, target.repo)));
-  if (installationId === undefined) throw new NotInstalled(fullName);
+  if (installationId === undefined) throw new NotInstalled(`${target.owner}/${target.repo}`);
   const octokit = target.client ?? ((await app.auth(installationId)) as ProbotOctokit);
+  // A name someone typed (an alert's ?repo=) may differ in case from GitHub's; incident locks
+  // and the handled-records are keyed by the name webhooks carry, so take GitHub's spelling.
+  if (options.canonicalName) {
+    const { data } = await octokit.rest.repos.get({ owner: target.owner, repo: target.repo });
+    target = { ...target, owner: data.owner.login, repo: data.name };
+  }
+  const fullName = `${target.owner}/${target.repo}`;
   const payload = {
     installation: { id: installationId },
     repository: { full_name: fullName, name: target.repo, owner: { login: target.owner } },

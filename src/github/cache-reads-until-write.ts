@@ -1,5 +1,16 @@
 import type { GitHubClient } from "./client.js";
 
+/** Each client's kept reads, so a lock taken later in a delivery can forget them. */
+const readsPerClientCache = new WeakMap<GitHubClient, Map<string, Promise<unknown>>[]>();
+
+/**
+ * Forgets every read kept for this client: what was read before taking another writer's
+ * lock (`EventScope.lockIncident`) may have changed by the time the lock is held.
+ */
+export function forgetKeptReads(octokit: GitHubClient): void {
+  for (const kept of readsPerClientCache.get(octokit) ?? []) kept.clear();
+}
+
 /**
  * Within one webhook delivery the handlers read the same issue, events and comments more
  * than once (before deciding, after applying, again for runbooks). Each GET is made once and
@@ -9,6 +20,7 @@ import type { GitHubClient } from "./client.js";
  */
 export function cacheReadsUntilWrite(octokit: GitHubClient): void {
   const deliveryReadsCache = new Map<string, Promise<unknown>>();
+  readsPerClientCache.set(octokit, [...(readsPerClientCache.get(octokit) ?? []), deliveryReadsCache]);
   octokit.hook.wrap("request", async (request, options) => {
     if ((options.method ?? "GET").toUpperCase() !== "GET") {
       deliveryReadsCache.clear();

@@ -4,7 +4,7 @@ import type { ConfigProblem, LoadedConfig } from "../config/load-config.js";
 import type { AppDeps } from "../app/deps.js";
 import type { Runtime } from "../app/pipeline.js";
 import { applyEffects, type ApplyResult } from "../github/apply-effects.js";
-import { cacheReadsUntilWrite } from "../github/cache-reads-until-write.js";
+import { cacheReadsUntilWrite, forgetKeptReads } from "../github/cache-reads-until-write.js";
 import { retryRateLimitedWrites } from "../github/rate-limit-retry.js";
 import type { GitHubClient, RepoRef } from "../github/client.js";
 import type { Effect } from "../effects/effect.js";
@@ -133,6 +133,7 @@ export function createScope(parts: {
     lockIncident: (issue, work) => {
       const locked = async () => {
         reads.forget(issue);
+        forgetKeptReads(octokit);
         recorded.delete(issue);
         const result = await work();
         await flushIssue(issue);

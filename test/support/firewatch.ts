@@ -23,7 +23,7 @@ export interface FirewatchScenarioOptions {
   /** Where the app reports metrics (e.g. a PrometheusTelemetry a test scrapes); default: nowhere. */
   telemetry?: Telemetry;
   /** The server's environment the app is given (`deps.env`), e.g. `FIREWATCH_METRICS_TOKEN`. */
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   /** The logger Probot gives the app (harness.ts), e.g. one that keeps JSON lines for a test to read. */
   log?: Logger;
 }

@@ -26,6 +26,8 @@ export interface RequestRecord {
   status: number;
   /** A conditional GET answered 304 Not Modified. */
   notModified: boolean;
+  /** When it arrived, on the stand-in's clock (rates on virtual time: bench/alert-storm.ts). */
+  at: number;
 }
 
 export interface ApiDependencies {
@@ -44,7 +46,7 @@ export async function handleApiRequest(deps: ApiDependencies, req: IncomingMessa
   const url = new URL(req.url ?? "/", deps.urls.web);
   const method = (req.method ?? "GET").toUpperCase();
   const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || "/" : url.pathname;
-  const record: RequestRecord = { method, path, query: url.search, operationId: undefined, status: 0, notModified: false };
+  const record: RequestRecord = { method, path, query: url.search, operationId: undefined, status: 0, notModified: false, at: deps.state.clock.now().getTime() };
   deps.requests.push(record);
   const answered: (() => void)[] = [];
   const reply = (result: HandlerResult) => {
