@@ -48,7 +48,7 @@ export async function postNotification(deps: PostDeps, request: PostRequest): Pr
     const wait = answer.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
     const left = GIVE_UP_AFTER_MS - (deps.now().getTime() - started);
     if (wait > left) {
-      last = { ...last, reason: `${last.reason}; gave up after ${attempt} attempts (the next one was due past the ${GIVE_UP_AFTER_MS / 1000} s limit)` };
+      last = { ...last, reason: `${last.reason}; gave up: the next try was due past the ${GIVE_UP_AFTER_MS / 1000} s limit` };
       return last;
     }
     await deps.sleep(wait);

@@ -96,7 +96,7 @@ const cardSchema = JSON.parse(readFileSync(new URL("../fixtures/adaptive-card-1.
 const { id, ...rest } = cardSchema;
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(draft06);
-addFormats(ajv);
+addFormats.default(ajv);
 const validateCard = ajv.compile({ ...rest, $id: String(id) });
 
 /** A Teams Workflows webhook body: a `message` with one Adaptive Card attachment, valid against the schema, under 28 KB. */
