@@ -2,6 +2,7 @@ import { loadIncident } from "../github/load-incident.js";
 import { CARD_KEY, renderCard } from "../incident/render-card.js";
 import { teamsFor } from "../incident/service-owners.js";
 import { creditStatusHistory } from "../incident/status-history.js";
+import { notifyDeps } from "../notify/notify-deps.js";
 import { notifyIncident } from "../notify/notify-incident.js";
 import type { EventScope } from "./event-scope.js";
 
@@ -21,13 +22,7 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
     scope.config.default_severity;
   const notified = await notifyIncident({
     config: scope.config.notifications,
-    env: scope.deps.env ?? {},
-    deps: {
-      now: scope.deps.now,
-      sleep: scope.deps.sleep,
-      timeoutSignal: scope.deps.notifyTimeout,
-      telemetry: scope.deps.telemetry,
-    },
+    ...notifyDeps(scope.deps),
     repository: `${scope.repo.owner}/${scope.repo.repo}`,
     issue: loaded.issue,
     state: current,

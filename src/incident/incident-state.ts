@@ -101,6 +101,8 @@ export const incidentStateSchema = z
     reports: reportsStateSchema.optional().catch(undefined),
     /** What the notification channels last heard of the incident, and each one's last delivery; unreadable → dropped, never the card. */
     notify: notifyStateSchema.optional().catch(undefined),
+    /** Notification channels that running recovery plans name in `communication[].channel`: `/update`s go there too. */
+    planChannels: z.array(z.string()).optional(),
   })
   .passthrough();
 

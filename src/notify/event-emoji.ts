@@ -8,6 +8,7 @@ const EMOJI: Record<NotificationMessage["event"], string> = {
   update: "📣",
   resolved: "✅",
   postmortem: "📝",
+  reminder: "⏰",
 };
 
 /** The emoji that starts a message, by event. */

@@ -7,7 +7,8 @@ import type { NotificationEvent } from "../config/notifications-schema.js";
  * neutralises them for its target. `headline` is the app's own words.
  */
 export interface NotificationMessage {
-  event: NotificationEvent;
+  /** A configured event, or `reminder`: a recovery plan's update is due (sent to the channel the plan names). */
+  event: NotificationEvent | "reminder";
   /** Stable for this event of this incident: the same on a retry or a redelivery. */
   key: string;
   /** What happened, in the app's words (e.g. "Severity raised to critical"). */

@@ -12,25 +12,33 @@ export interface Routed {
  * lists its event and whose filters match the incident (its severity now, any of its
  * services); a channel already told about the incident (`announced`) keeps hearing the
  * route's events whatever the severity or services became, so the one that heard "declared"
- * hears "resolved". One entry per channel, messages in order.
+ * hears "resolved". `/update`s also go to the channels running recovery plans name
+ * (`planChannels`). One entry per channel, messages in order.
  */
 export function routeNotifications(
   config: NotificationsConfig,
   messages: readonly NotificationMessage[],
   incident: { severity: string; services: readonly string[] },
   announced: readonly string[],
+  planChannels: readonly string[] = [],
 ): Routed[] {
   const byChannel = new Map<string, NotificationMessage[]>();
+  const add = (channel: string, message: NotificationMessage) => {
+    const list = byChannel.get(channel) ?? [];
+    if (!list.includes(message)) list.push(message);
+    byChannel.set(channel, list);
+  };
   for (const message of messages) {
+    // A running recovery plan promised its audience updates on these channels.
+    if (message.event === "update")
+      for (const channel of planChannels) if (config.channels[channel]) add(channel, message);
     for (const route of config.routes) {
-      if (!route.events.includes(message.event)) continue;
+      if (!(route.events as readonly string[]).includes(message.event)) continue;
       const matches = filtersMatch(route, incident);
       for (const channel of route.to) {
         if (!config.channels[channel]) continue;
         if (!matches && !announced.includes(channel)) continue;
-        const list = byChannel.get(channel) ?? [];
-        if (!list.includes(message)) list.push(message);
-        byChannel.set(channel, list);
+        add(channel, message);
       }
     }
   }
