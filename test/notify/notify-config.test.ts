@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { noTelemetry } from "../../src/telemetry/telemetry.js";
 import { cardOf, incidentForm } from "../support/incident-fixtures.js";
 import { ALL_KINDS_CONFIG, startNotifyFirewatch, type NotifyScenario } from "./support/start-notify-firewatch.js";
 
@@ -29,7 +30,9 @@ describe("notification config and environment", () => {
   });
 
   it("a channel whose variable is not set: a Needs attention line naming it, the others still hear", async () => {
+    const counted: string[] = [];
     scenario = await startNotifyFirewatch({
+      telemetry: { ...noTelemetry, notification: (kind, outcome) => counted.push(`${kind} ${outcome}`) },
       config: ALL_KINDS_CONFIG,
       env: { FIREWATCH_NOTIFY_TEAMS_EXEC: undefined, FIREWATCH_NOTIFY_RELAY_SECRET: "" },
     });
@@ -48,6 +51,7 @@ describe("notification config and environment", () => {
     expect(receivers.at("/relay")).toHaveLength(0);
     expect(receivers.at("/slack")).toHaveLength(1);
     expect(gh.issue(n).labels.sort()).toEqual(["incident", "severity:critical", "status:detected"]);
+    expect(counted.sort()).toEqual(["discord sent", "mattermost sent", "slack sent", "teams skipped", "webhook skipped"]);
   });
 
   it("refuses variables outside FIREWATCH_NOTIFY_*, a webhook without a secret and routes to unknown channels, on the card", async () => {

@@ -1,4 +1,10 @@
+import type { Context, Probot } from "probot";
+import type { AppDeps } from "../../../src/app/deps.js";
 import { createApp } from "../../../src/app/create-app.js";
+import { createRuntime } from "../../../src/app/pipeline.js";
+import { withRepository } from "../../../src/app/repository-work.js";
+import { DEFAULT_LOCK_WAIT_MS, MemoryCoordination } from "../../../src/coordination/index.js";
+import type { EventScope } from "../../../src/handlers/event-scope.js";
 import { DEFAULT_REPO, startScenario, type Scenario } from "../../support/harness.js";
 import { createVirtualClock } from "../../support/github/state/virtual-clock.js";
 import { PUBLIC_TEST_ADDRESS } from "../../support/firewatch.js";
@@ -26,6 +32,8 @@ notifications:
 
 export interface NotifyScenario extends Scenario {
   receivers: Receivers;
+  /** Runs work on acme/ops outside a webhook (as an alert or a clock tick does), through `withRepository`. */
+  outsideWebhook<T>(id: string, work: (scope: EventScope, context: Context) => Promise<T>, lockKey?: string): Promise<T>;
 }
 
 /**
@@ -37,6 +45,7 @@ export async function startNotifyFirewatch(options: {
   env?: Record<string, string | undefined>;
   deliverTwice?: boolean;
   files?: Record<string, string>;
+  telemetry?: AppDeps["telemetry"];
 }): Promise<NotifyScenario> {
   const clock = createVirtualClock();
   const receivers = await Receivers.start(clock, {
@@ -65,23 +74,30 @@ export async function startNotifyFirewatch(options: {
       pending.delete(timer);
     }
   };
+  let running: { app: Probot; deps: AppDeps } | undefined;
   const scenario = await startScenario({
     clock,
     appFn: {
-      build: (gh) =>
-        createApp({
+      build: (gh) => {
+        const deps: AppDeps = {
           now: () => gh.clock.now(),
           sleep: async (ms) => {
             gh.clock.advance(ms);
           },
           resolve: () => Promise.resolve([PUBLIC_TEST_ADDRESS]),
           env,
+          ...(options.telemetry ? { telemetry: options.telemetry } : {}),
           notifyTimeout: (ms) => {
             const controller = new AbortController();
             pending.add({ ms, controller });
             return controller.signal;
           },
-        }),
+        };
+        return (app, options) => {
+          running = { app, deps };
+          return createApp(deps)(app, options);
+        };
+      },
     },
     deliverTwice: options.deliverTwice,
     repo: {
@@ -93,6 +109,11 @@ export async function startNotifyFirewatch(options: {
   return {
     ...scenario,
     receivers,
+    outsideWebhook: (id, work, lockKey) => {
+      const { app, deps } = running!;
+      const runtime = createRuntime(app, deps, new MemoryCoordination({ waitMs: DEFAULT_LOCK_WAIT_MS }));
+      return withRepository(app, runtime, { owner: "acme", repo: "ops" }, { id, name: "tick" }, work, lockKey ? { lockKey } : {});
+    },
     stop: async () => {
       await receivers.stop();
       await scenario.stop();
