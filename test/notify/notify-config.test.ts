@@ -34,7 +34,7 @@ describe("notification config and environment", () => {
     scenario = await startNotifyFirewatch({
       telemetry: { ...noTelemetry, notification: (kind, outcome) => counted.push(`${kind} ${outcome}`) },
       config: ALL_KINDS_CONFIG,
-      env: { FIREWATCH_NOTIFY_TEAMS_EXEC: undefined, FIREWATCH_NOTIFY_RELAY_SECRET: "" },
+      env: { FIREWATCH_NOTIFY_TEAMS_EXEC: undefined, FIREWATCH_NOTIFY_RELAY_SECRET: "", FIREWATCH_NOTIFY_DISCORD: "ftp://files.example.com/drop" },
     });
     const { gh, receivers } = scenario;
     const n = gh.as("alice").openIssue({ title: "Embeddings slow", body: FORM, labels: ["incident"] });
@@ -51,7 +51,9 @@ describe("notification config and environment", () => {
     expect(receivers.at("/relay")).toHaveLength(0);
     expect(receivers.at("/slack")).toHaveLength(1);
     expect(gh.issue(n).labels.sort()).toEqual(["incident", "severity:critical", "status:detected"]);
-    expect(counted.sort()).toEqual(["discord sent", "mattermost sent", "slack sent", "teams skipped", "webhook skipped"]);
+    expect(card).toMatch(/`community` \(discord\): ❌ failed `declared` .*: `FIREWATCH_NOTIFY_DISCORD` does not hold an http\(s\) URL/);
+    expect(card).not.toContain("files.example.com");
+    expect(counted.sort()).toEqual(["discord skipped", "mattermost sent", "slack sent", "teams skipped", "webhook skipped"]);
   });
 
   it("refuses variables outside FIREWATCH_NOTIFY_*, a webhook without a secret and routes to unknown channels, on the card", async () => {
