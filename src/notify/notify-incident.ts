@@ -58,7 +58,10 @@ export async function notifyIncident(input: NotifyInput): Promise<NotifyResult> 
   });
   const announced = prior?.announced ?? [];
   const routed = routeNotifications(config, messages, { severity: input.severity, services: state.services }, announced, state.planChannels);
-  const channels = { ...(prior?.channels ?? {}) };
+  // Channels no longer configured drop off the card.
+  const channels = Object.fromEntries(
+    Object.entries(prior?.channels ?? {}).filter(([name]) => name in config.channels),
+  );
   await Promise.all(
     routed.map(async ({ channel, config: channelConfig, messages: list }) => {
       for (const message of list) {

@@ -2,7 +2,7 @@ import { truncate } from "../markdown/truncate.js";
 import { LIMITS, RESOLVED_COLOUR, SEVERITY_COLOURS } from "./chat-limits.js";
 import { eventEmoji } from "./event-emoji.js";
 import type { NotificationMessage } from "./notification-message.js";
-import { markdownText } from "./neutralise-for-chat.js";
+import { markdownText, neutraliseMentions } from "./neutralise-for-chat.js";
 import { facts } from "./render-slack.js";
 
 /**
@@ -15,7 +15,9 @@ export function renderMattermost(message: NotificationMessage): unknown {
     text: `#### ${headline} · [${message.repository}#${message.number}](${message.url})`,
     attachments: [
       {
-        fallback: truncate(`${message.headline}: ${markdownText(message.title)}`, 300),
+        // Plain text (notifications, clients without formatting): mentions broken, nothing escaped.
+        fallback: truncate(neutraliseMentions(`${message.headline}: ${message.title}`), 300),
+        // Mattermost renders the title's links: escaped like the text.
         color: message.event === "resolved" ? RESOLVED_COLOUR : (SEVERITY_COLOURS[message.severity] ?? "#6e7781"),
         title: truncate(markdownText(message.title), 250),
         title_link: message.url,
