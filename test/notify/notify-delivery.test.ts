@@ -60,6 +60,12 @@ describe("delivering to a receiver that fails (virtual time)", () => {
     expect(card).not.toContain("127.0.0.1");
   });
 
+  it("does not follow a redirect: a 3xx fails at once", async () => {
+    const { card, received } = await declare({ status: 302 });
+    expect(received).toHaveLength(1);
+    expect(card).toMatch(/❌ failed `declared` .*: HTTP 302$/m);
+  });
+
   it("does not retry a 404 (a deleted webhook)", async () => {
     const { card, received } = await declare({ status: 404 });
     expect(received).toHaveLength(1);
