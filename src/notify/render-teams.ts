@@ -35,7 +35,8 @@ function teamsBody(message: NotificationMessage, room: number) {
     text(truncate(markdownText(message.title), 500), { weight: "Bolder" }),
     { type: "FactSet", facts: facts(message).map(([title, value]) => ({ title, value: markdownText(value) })) },
   ];
-  if (message.text) body.push(text(truncate(markdownText(message.text), room)));
+  // A TextBlock is Markdown: a single newline is no line break there, an empty line is.
+  if (message.text) body.push(text(truncate(markdownText(message.text).replace(/\n+/g, "\n\n"), room)));
   return {
     type: "message",
     attachments: [

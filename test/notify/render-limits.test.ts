@@ -88,3 +88,10 @@ describe("the validators catch what the services refuse", () => {
     expect(validateDiscord(received(discord))).toEqual(["allowed_mentions.parse is not []", "description 5000"]);
   });
 });
+
+describe("Teams text", () => {
+  it("keeps the typed line breaks (a TextBlock needs an empty line for one)", () => {
+    const body = renderTeams(message({ text: "line one\nline two" })) as { attachments: { content: { body: { text?: string }[] } }[] };
+    expect(body.attachments[0]!.content.body.at(-1)!.text).toBe("line one\n\nline two");
+  });
+});
