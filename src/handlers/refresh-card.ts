@@ -20,6 +20,7 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
   const severity =
     loaded.issue.labels.map(scope.names.parseSeverity).find((s) => s !== undefined) ??
     scope.config.default_severity;
+  // Notifications never fail the incident: whatever goes wrong there, the card is written.
   const notified = await notifyIncident({
     config: scope.config.notifications,
     ...notifyDeps(scope.deps),
@@ -31,6 +32,9 @@ export async function writeCard(scope: EventScope, issue: number): Promise<void>
     severity,
     status: loaded.history.current ?? "detected",
     resolvedAt: loaded.history.resolvedAt,
+  }).catch((error: unknown) => {
+    scope.log.error({ err: error, delivery: scope.deliveryId, issue }, "notifications failed");
+    return { notify: undefined, attention: [] };
   });
   const state = notified.notify ? { ...current, notify: notified.notify } : current;
   const body = renderCard({

@@ -78,4 +78,19 @@ describe("delivering to a receiver that fails (virtual time)", () => {
     expect(seconds(received[0]!.at, received[1]!.at)).toBe(5 + 1);
     expect(card).toMatch(/❌ failed `declared` .*: no answer within 5 s/);
   });
+
+  it("a notification path that throws breaks nothing: the card is still written, the labels set", async () => {
+    scenario = await startNotifyFirewatch({
+      config: SLACK_ONLY,
+      notifyTimeout: () => {
+        throw new Error("broken timer");
+      },
+    });
+    const n = scenario.gh.as("alice").openIssue({ title: "Provider outage", body: FORM, labels: ["incident"] });
+    await scenario.gh.settle();
+    const issue = scenario.gh.issue(n);
+    expect(issue.labels.sort()).toEqual(["incident", "severity:high", "status:detected"]);
+    expect(cardOf(issue.comments)).toContain("| Status | `detected` |");
+    expect(cardOf(issue.comments)).not.toContain("### Notifications");
+  });
 });

@@ -47,7 +47,11 @@ export async function remindCommunications(
       now: scope.deps.now(),
     });
     for (const reminder of reminders) {
-      const body = await announceReminder(scope, issue, file.runbook.name, reminder);
+      // A reminder that cannot be sent to chat is still posted on the incident.
+      const body = await announceReminder(scope, issue, file.runbook.name, reminder).catch((error: unknown) => {
+        scope.log.error({ err: error, delivery: scope.deliveryId, issue }, "a reminder notification failed");
+        return reminder.body;
+      });
       await scope.apply([{ kind: "createComment", issue, key: reminder.key, body }]);
     }
   }

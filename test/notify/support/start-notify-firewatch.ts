@@ -46,6 +46,8 @@ export async function startNotifyFirewatch(options: {
   deliverTwice?: boolean;
   files?: Record<string, string>;
   telemetry?: AppDeps["telemetry"];
+  /** Replaces the virtual-time timeout (e.g. one that throws, to prove a broken notification path breaks nothing else). */
+  notifyTimeout?: AppDeps["notifyTimeout"];
 }): Promise<NotifyScenario> {
   const clock = createVirtualClock();
   const receivers = await Receivers.start(clock, {
@@ -87,11 +89,11 @@ export async function startNotifyFirewatch(options: {
           resolve: () => Promise.resolve([PUBLIC_TEST_ADDRESS]),
           env,
           ...(options.telemetry ? { telemetry: options.telemetry } : {}),
-          notifyTimeout: (ms) => {
+          notifyTimeout: options.notifyTimeout ?? ((ms) => {
             const controller = new AbortController();
             pending.add({ ms, controller });
             return controller.signal;
-          },
+          }),
         };
         return (app, options) => {
           running = { app, deps };
