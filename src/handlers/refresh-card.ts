@@ -2,7 +2,7 @@ import { loadIncident } from "../github/load-incident.js";
 import { CARD_KEY, renderCard } from "../incident/render-card.js";
 import { teamsFor } from "../incident/service-owners.js";
 import { creditStatusHistory } from "../incident/status-history.js";
-import { notifyDeps } from "../notify/notify-deps.js";
+import { notifyDeps } from "../notify/deliver/notify-deps.js";
 import { notifyIncident } from "../notify/notify-incident.js";
 import type { EventScope } from "./event-scope.js";
 

@@ -2,7 +2,7 @@ import type { ChannelConfig, NotificationsConfig } from "../config/notifications
 import type { IncidentState } from "../incident/incident-state.js";
 import { deriveNotifications, seenOf } from "./derive-notifications.js";
 import { notifyStateSchema, type NotifyState } from "./notify-state.js";
-import { deliverMessage, type DeliverInput } from "./deliver-message.js";
+import { deliverMessage, type DeliverInput } from "./deliver/deliver-message.js";
 import { routeNotifications } from "./route-notifications.js";
 
 export interface NotifyInput extends DeliverInput {

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { deliveryId } from "../../src/notify/render-for-kind.js";
-import { renderDiscord } from "../../src/notify/render-discord.js";
-import { renderMattermost } from "../../src/notify/render-mattermost.js";
-import { renderSlack } from "../../src/notify/render-slack.js";
-import { renderTeams } from "../../src/notify/render-teams.js";
-import { renderWebhook } from "../../src/notify/render-webhook.js";
+import { deliveryId } from "../../src/notify/render/render-for-kind.js";
+import { renderDiscord } from "../../src/notify/render/render-discord.js";
+import { renderMattermost } from "../../src/notify/render/render-mattermost.js";
+import { renderSlack } from "../../src/notify/render/render-slack.js";
+import { renderTeams } from "../../src/notify/render/render-teams.js";
+import { renderWebhook } from "../../src/notify/render/render-webhook.js";
 import type { Received } from "./support/receivers.js";
 import { validateDiscord, validateMattermost, validateSlack, validateTeams } from "./support/validators.js";
 import { README_EXAMPLE } from "./readme-example-message.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { NotificationMessage } from "../../src/notify/notification-message.js";
-import { renderDiscord } from "../../src/notify/render-discord.js";
-import { renderMattermost } from "../../src/notify/render-mattermost.js";
-import { renderSlack } from "../../src/notify/render-slack.js";
-import { renderTeams } from "../../src/notify/render-teams.js";
+import { renderDiscord } from "../../src/notify/render/render-discord.js";
+import { renderMattermost } from "../../src/notify/render/render-mattermost.js";
+import { renderSlack } from "../../src/notify/render/render-slack.js";
+import { renderTeams } from "../../src/notify/render/render-teams.js";
 import type { Received } from "./support/receivers.js";
 import { validateDiscord, validateMattermost, validateSlack, validateTeams } from "./support/validators.js";
 

@@ -1,7 +1,7 @@
 import type { IncidentState } from "../../incident/incident-state.js";
 import { hasMarker } from "../../markdown/hidden-block.js";
-import { deliverMessage } from "../../notify/deliver-message.js";
-import { notifyDeps } from "../../notify/notify-deps.js";
+import { deliverMessage } from "../../notify/deliver/deliver-message.js";
+import { notifyDeps } from "../../notify/deliver/notify-deps.js";
 import { reminderMessage } from "../../notify/reminder-message.js";
 import type { ExecutionState } from "../../runbooks/engine/execution-state.js";
 import { dueReminders, type Reminder } from "../../runbooks/recovery/due-reminders.js";

@@ -1,4 +1,4 @@
-import type { NotificationMessage } from "./notification-message.js";
+import type { NotificationMessage } from "../notification-message.js";
 
 const EMOJI: Record<NotificationMessage["event"], string> = {
   declared: "🔥",

@@ -1,7 +1,7 @@
-import { truncate } from "../markdown/truncate.js";
+import { truncate } from "../../markdown/truncate.js";
 import { LIMITS } from "./chat-limits.js";
 import { eventEmoji } from "./event-emoji.js";
-import type { NotificationMessage } from "./notification-message.js";
+import type { NotificationMessage } from "../notification-message.js";
 import { slackMrkdwn, slackPlainText } from "./neutralise-for-chat.js";
 
 const L = LIMITS.slack;

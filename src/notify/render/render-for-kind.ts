@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ChannelKind } from "../config/notifications-schema.js";
-import type { NotificationMessage } from "./notification-message.js";
+import type { ChannelKind } from "../../config/notifications-schema.js";
+import type { NotificationMessage } from "../notification-message.js";
 import { renderDiscord } from "./render-discord.js";
 import { renderMattermost } from "./render-mattermost.js";
 import { renderSlack } from "./render-slack.js";

@@ -1,5 +1,5 @@
-import { ZERO_WIDTH_SPACE } from "../markdown/neutralise-references.js";
-import { stripControlCharacters } from "../markdown/strip-control-characters.js";
+import { ZERO_WIDTH_SPACE } from "../../markdown/neutralise-references.js";
+import { stripControlCharacters } from "../../markdown/strip-control-characters.js";
 
 // `@here`, `@channel`, `@everyone`, `@all`, `@user`: the zero-width space keeps the text
 // readable and the mention inert on every target (the same trick as for GitHub mentions).

@@ -1,7 +1,7 @@
-import { truncate } from "../markdown/truncate.js";
+import { truncate } from "../../markdown/truncate.js";
 import { LIMITS, RESOLVED_COLOUR, SEVERITY_COLOURS } from "./chat-limits.js";
 import { eventEmoji } from "./event-emoji.js";
-import type { NotificationMessage } from "./notification-message.js";
+import type { NotificationMessage } from "../notification-message.js";
 import { markdownText, neutraliseMentions } from "./neutralise-for-chat.js";
 import { facts } from "./render-slack.js";
 

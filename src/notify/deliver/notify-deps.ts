@@ -1,4 +1,4 @@
-import type { AppDeps } from "../app/deps.js";
+import type { AppDeps } from "../../app/deps.js";
 import type { DeliverInput } from "./deliver-message.js";
 
 /** What sending notifications takes from the app's surroundings: the server's environment, the clock, the timeout, telemetry. */

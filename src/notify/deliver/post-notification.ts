@@ -1,4 +1,4 @@
-import type { Sleep } from "../github/rate-limit-retry.js";
+import type { Sleep } from "../../github/rate-limit-retry.js";
 
 /** How long one request may take before it counts as no answer. */
 export const REQUEST_TIMEOUT_MS = 5_000;

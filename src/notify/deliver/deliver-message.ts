@@ -1,10 +1,10 @@
-import type { ChannelConfig } from "../config/notifications-schema.js";
-import { NOTIFY_ENV_PREFIX } from "../config/notifications-schema.js";
-import type { Telemetry } from "../telemetry/telemetry.js";
-import type { NotificationMessage } from "./notification-message.js";
-import type { ChannelDelivery } from "./notify-state.js";
+import type { ChannelConfig } from "../../config/notifications-schema.js";
+import { NOTIFY_ENV_PREFIX } from "../../config/notifications-schema.js";
+import type { Telemetry } from "../../telemetry/telemetry.js";
+import type { NotificationMessage } from "../notification-message.js";
+import type { ChannelDelivery } from "../notify-state.js";
 import { postNotification, type PostDeps } from "./post-notification.js";
-import { deliveryId, renderForKind } from "./render-for-kind.js";
+import { deliveryId, renderForKind } from "../render/render-for-kind.js";
 import { signBody } from "./sign-body.js";
 
 export interface DeliverInput {

@@ -1,4 +1,4 @@
-import type { NotificationMessage } from "./notification-message.js";
+import type { NotificationMessage } from "../notification-message.js";
 import { neutraliseMentions } from "./neutralise-for-chat.js";
 
 /** The version of the signed webhook's JSON; a change that breaks receivers gets a new one. */
