@@ -80,3 +80,21 @@ describe.each(DELIVERY_MODES)("notifications to every kind ($name)", ({ deliverT
     expect(cardOf(gh.issue(n).comments)).toMatch(/`exec-teams` \(teams\): ✅ sent `resolved`/);
   });
 });
+
+describe("notifications under bursts", () => {
+  let scenario: NotifyScenario | undefined;
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it("opened and labeled arriving at once, each twice at the same moment: one declaration per channel", async () => {
+    scenario = await startNotifyFirewatch({ config: ALL_KINDS_CONFIG });
+    const { gh, receivers } = scenario;
+    gh.as("alice").openIssue({ title: "[Incident] GPU OOM", body: FORM, labels: ["incident"] });
+    await gh.settle({ burst: true, twice: "together" });
+    expect(receivers.problems()).toEqual([]);
+    for (const path of ["/slack", "/teams", "/mattermost", "/discord", "/relay"])
+      expect(receivers.at(path), path).toHaveLength(1);
+  });
+});
