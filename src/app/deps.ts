@@ -31,6 +31,11 @@ export interface AppDeps {
    * notification webhook URLs); absent → none. Never read from the repository.
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * How a notification request times out (default: `AbortSignal.timeout`); tests give a signal
+   * that a never-answering receiver aborts, so a 5 s wait is virtual.
+   */
+  notifyTimeout?: (ms: number) => AbortSignal;
   /** Where the app reports its metrics (src/telemetry/); absent → nowhere. */
   telemetry?: Telemetry;
   /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { rcaStateSchema } from "../analysis/rca-state.js";
 import { STATUSES } from "./lifecycle.js";
 import { reportsStateSchema } from "../reports/data/report-state.js";
+import { notifyStateSchema } from "../notify/notify-state.js";
 
 const stamp = { at: z.string(), by: z.string() };
 const entry = z.object({
@@ -98,6 +99,10 @@ export const incidentStateSchema = z
     rca: rcaStateSchema.optional().catch(undefined),
     /** The postmortem pull request and the fault trees attached for the reports. */
     reports: reportsStateSchema.optional().catch(undefined),
+    /** What the notification channels last heard of the incident, and each one's last delivery; unreadable → dropped, never the card. */
+    notify: notifyStateSchema.optional().catch(undefined),
+    /** Notification channels that running recovery plans name in `communication[].channel`: `/update`s go there too. */
+    planChannels: z.array(z.string()).optional(),
   })
   .passthrough();
 

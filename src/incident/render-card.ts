@@ -9,6 +9,7 @@ import { currentResolution } from "./current-resolution.js";
 import type { IncidentState, StampedText } from "./incident-state.js";
 import type { StatusHistory } from "./status-history.js";
 import { renderRcaSection } from "./render-rca-section.js";
+import { renderNotifySection } from "../notify/render-notify-section.js";
 
 export const CARD_KEY = "card";
 export const STATE_BLOCK = "incident";
@@ -21,6 +22,8 @@ export interface CardView {
   assignees: string[];
   teams: string[];
   configProblems: ConfigProblem[];
+  /** More "Needs attention" lines (Markdown list items), e.g. notification variables that are not set. */
+  attention?: string[];
 }
 
 /** The incident card: the one comment that shows where an incident stands, kept current in place. */
@@ -81,6 +84,7 @@ export function renderCard(view: CardView): string {
       (p) =>
         `- \`.github/firewatch.yml\`: \`${p.field}\` ${safeText(p.message)} (the default is used)`,
     ),
+    ...(view.attention ?? []),
   ];
   if (attention.length > 0) parts.push("", "### ⚠️ Needs attention", "", ...attention);
   parts.push("", "### Status history", "", "| Status | Since | By |", "| --- | --- | --- |");
@@ -123,6 +127,7 @@ export function renderCard(view: CardView): string {
     );
   }
   parts.push(...renderRcaSection(state));
+  parts.push(...renderNotifySection(state.notify));
   const notes = [
     ...state.notes.map((n) => ({ ...n, kind: "note" })),
     ...state.updates.map((u) => ({ ...u, kind: "update" })),

@@ -23,6 +23,10 @@ export interface CadenceInput {
 export interface Reminder {
   key: string;
   body: string;
+  /** The cadence it is for: its audience, period and `channel` as the plan wrote them. */
+  audience: string;
+  every: string;
+  channel?: string;
 }
 
 /**
@@ -52,6 +56,9 @@ export function dueReminders(input: CadenceInput): Reminder[] {
         ? `Nobody holds the ${input.role} role, and \`.github/firewatch.yml\` has no such role (add it to \`roles\`); meanwhile, anyone can post \`/update <what changed and what comes next>\`.`
         : `Nobody holds the ${input.role} role: take it with \`/role ${input.role} @you\`, then post \`/update <what changed and what comes next>\`.`;
     reminders.push({
+      audience: cadence.audience,
+      every: cadence.every,
+      ...(cadence.channel ? { channel: cadence.channel } : {}),
       key: `recovery-cadence:${execution.executionId}:${index}:${since}:${missed}`,
       body: `⏰ **Update due.** Recovery plan \`${plan.name}\` promises ${audience} an update every ${cadence.every}; ${last} (${formatDuration(now.getTime() - since)} ago). ${who}`,
     });
