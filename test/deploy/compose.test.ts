@@ -9,6 +9,7 @@ interface Service {
   build?: string | { context?: string };
   image?: string;
   environment?: Record<string, string>;
+  env_file?: { path: string; required?: boolean }[];
   ports?: string[];
   depends_on?: Record<string, { condition?: string }> | string[];
   volumes?: string[];
@@ -112,5 +113,27 @@ describe("compose.yaml", () => {
     // Not the load balancer's port.
     for (const mapping of published)
       expect(lb.ports!.map(hostPort)).not.toContain(hostPort(mapping!));
+  });
+
+  it("passes the alert, clock and metrics settings on when set, and the rest from an optional, git-ignored file", () => {
+    const ignored = (file: string) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line) => line.trim());
+    for (const [name, replica] of replicas) {
+      const env = replica.environment!;
+      for (const variable of [
+        "FIREWATCH_METRICS_TOKEN",
+        "FIREWATCH_ALERT_TOKEN",
+        "FIREWATCH_ALERT_REPOS",
+        "FIREWATCH_TICK_INTERVAL",
+      ])
+        // Unset on the host → empty in the container, which each of them reads as unset.
+        expect(env[variable], `${name}: ${variable}`).toBe(`\${${variable}:-}`);
+      // FIREWATCH_NOTIFY_* are secrets with names of the operator's choosing: a file, not this one.
+      expect(replica.env_file, name).toEqual([{ path: "./firewatch.env", required: false }]);
+    }
+    expect(ignored(".gitignore")).toContain("firewatch.env");
+    expect(ignored(".dockerignore")).toContain("firewatch.env");
   });
 });
