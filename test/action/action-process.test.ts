@@ -3,6 +3,8 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWallClock } from "../support/github/state/wall-clock.js";
+import { Receivers } from "../notify/support/receivers.js";
+import { validateSlack } from "../notify/support/validators.js";
 import { startActionsRepo, type ActionsRepo, type WorkflowEvent } from "./actions-repo.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -61,6 +63,45 @@ describe("node lib/action.js against the stand-in, as GitHub Actions runs it", (
     expect(gh.issue(n).comments.find((c) => c.id === ack)!.reactions).toEqual({ "+1": 1 });
     // Every request went to GITHUB_API_URL with the GITHUB_TOKEN (the stand-in refuses anything else).
     expect(gh.requests.filter((q) => q.status === 401 || q.status === 403)).toEqual([]);
+  }, 90_000);
+
+  it("notifies a channel whose URL the workflow's env gives (from a secret), as on the server", async () => {
+    const clock = createWallClock();
+    const receivers = await Receivers.start(clock, { "/slack": validateSlack });
+    try {
+      r = await startActionsRepo(
+        {
+          ".github/firewatch.yml": [
+            "notifications:",
+            "  channels:",
+            "    sre-slack: { kind: slack, url_env: FIREWATCH_NOTIFY_SLACK_SRE }",
+            "  routes:",
+            "    - to: [sre-slack]",
+          ].join("\n"),
+        },
+        clock,
+      );
+      const { gh } = r;
+      const n = gh.as("alice").openIssue({ title: "vLLM pods OOMKilled on the H100 pool" });
+      gh.takeWorkflowEvents();
+      gh.as("alice").addLabels(n, ["incident"]);
+      const [labeled] = gh.takeWorkflowEvents();
+      const result = await runStep({
+        ...r.envFor(labeled!, 301),
+        FIREWATCH_NOTIFY_SLACK_SRE: `${receivers.url}/slack`,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const [message] = receivers.at("/slack");
+      expect(receivers.problems()).toEqual([]);
+      expect(message?.raw).toContain("vLLM pods OOMKilled on the H100 pool");
+      const card = gh.issue(n).comments.find((c) => c.body.includes(CARD))!;
+      expect(card.body).toMatch(/`sre-slack` \(slack\): ✅ sent `declared`/);
+      // The URL is a secret: the card names the channel, never the address.
+      expect(card.body).not.toContain(receivers.url);
+    } finally {
+      await receivers.stop();
+    }
   }, 90_000);
 
   it("a failure is a non-zero exit with an ::error:: line that says what", async () => {
