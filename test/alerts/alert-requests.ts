@@ -60,7 +60,7 @@ export interface PostOptions {
 
 /** POSTs a notification to the app's alert endpoint as Alertmanager (or Grafana) would. */
 export async function postAlerts(
-  app: RunningApp,
+  app: Pick<RunningApp, "fetch">,
   source: "alertmanager" | "grafana",
   payload: unknown,
   options: PostOptions = {},

@@ -15,6 +15,8 @@ const app = createApp({
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   coordination,
+  // The server's environment, as src/index.ts gives it: FIREWATCH_ALERT_TOKEN turns alerts on.
+  env: process.env,
 });
 
 await serveAppProcess(
