@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as yaml from "js-yaml";
-import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../../src/app/create-app.js";
+import { registeredEvents } from "../support/registered-events.js";
 
 interface Workflow {
   on: Record<string, { types?: string[]; workflows?: string[] } | { cron: string }[] | null>;
@@ -16,17 +15,6 @@ interface Action {
   runs: { using: string; steps: { run?: string; uses?: string; env?: Record<string, string>; "working-directory"?: string }[] };
 }
 
-/** Event names with actions (`issues.labeled`) the app registers handlers for. */
-function registeredEvents(): string[] {
-  const events: string[] = [];
-  const recorder = {
-    on: (names: string | string[]) => events.push(...[names].flat()),
-    auth: async () => ({}),
-    log: { info() {}, warn() {}, error() {}, debug() {} },
-  } as unknown as Probot;
-  void createApp({ now: () => new Date(), sleep: async () => {} })(recorder, { addHandler: () => {}, cwd: process.cwd() });
-  return events;
-}
 
 describe(".github/workflows/firewatch.yml, the workflow users copy for Actions mode", () => {
   const workflow = yaml.load(readFileSync(".github/workflows/firewatch.yml", "utf8")) as Workflow;

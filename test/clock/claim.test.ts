@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Coordination } from "../../src/coordination/coordination.js";
-import { connectCoordination } from "../../src/coordination/connect-coordination.js";
+import { describe, expect, it } from "vitest";
 import { MemoryCoordination } from "../../src/coordination/index.js";
-import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { sharedRedis } from "../support/shared-redis.js";
 
-let redis: RedisServer;
-const opened: Coordination[] = [];
+const redis = sharedRedis();
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await redis?.stop();
-});
-
-async function replica(): Promise<Coordination> {
-  const coordination = await connectCoordination({ REDIS_URL: redis.url });
-  opened.push(coordination);
-  return coordination;
-}
+const replica = () => redis.coordination();
 
 describe("claim: one replica does the work, the others skip it", () => {
   it("with Redis, exactly one of many replicas claiming at the same moment wins; another key is free", async () => {

@@ -1,30 +1,14 @@
 import { ProbotOctokit, type Context } from "probot";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Coordination } from "../../src/coordination/coordination.js";
-import { connectCoordination } from "../../src/coordination/connect-coordination.js";
+import { describe, expect, it } from "vitest";
 import type { GitHubClient } from "../../src/github/client.js";
 import { createAnswerCache, useConditionalRequests } from "../../src/github/conditional-requests.js";
 import { createConfigCache } from "../../src/github/config-cache.js";
 import { startStandIn } from "../standin/start-stand-in.js";
-import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { sharedRedis } from "../support/shared-redis.js";
 
-let redis: RedisServer;
-const opened: Coordination[] = [];
+const redis = sharedRedis();
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await redis?.stop();
-});
-
-/** A replica's coordination: its own connection to the shared Redis. */
-async function replica(): Promise<Coordination> {
-  const coordination = await connectCoordination({ REDIS_URL: redis.url });
-  opened.push(coordination);
-  return coordination;
-}
+const replica = () => redis.coordination();
 
 describe("what replicas share through Redis besides the locks", () => {
   it("a GET one replica answered is revalidated by the other for free (a 304)", async () => {

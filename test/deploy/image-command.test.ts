@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { appEnv, WEBHOOK_SECRET } from "../support/app-credentials.js";
 import { envOf, parseDockerfile } from "../support/dockerfile.js";
@@ -9,6 +8,7 @@ import { createWallClock } from "../support/github/state/wall-clock.js";
 import { DEFAULT_REPO } from "../support/harness.js";
 import { CONFIG } from "../support/incident-fixtures.js";
 import { parsePrometheusText, sumOf } from "../support/prometheus-text.js";
+import { freePort } from "../support/redis-server.js";
 import { rsaKeyPair } from "../support/rsa-key-pair.js";
 
 // The image's command and environment, run from the repository as the image runs them
@@ -20,17 +20,6 @@ const imageEnv = Object.assign(
   ...image.instructions.filter((i) => i.keyword === "ENV").map(envOf),
 ) as Record<string, string>;
 const command = image.instructions.find((i) => i.keyword === "CMD")!.exec!;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(
   url: string,

@@ -1,27 +1,14 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Coordination } from "../../src/coordination/coordination.js";
-import { connectCoordination } from "../../src/coordination/connect-coordination.js";
+import { describe, expect, it } from "vitest";
 import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js";
 import { parsePrometheusText, sumOf } from "../support/prometheus-text.js";
-import { startRedis, type RedisServer } from "../support/redis-server.js";
+import { sharedRedis } from "../support/shared-redis.js";
 
-let redis: RedisServer;
-const opened: Coordination[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-
-afterAll(async () => {
-  await Promise.all(opened.map((c) => c.close()));
-  await redis?.stop();
-});
+const redis = sharedRedis();
 
 /** A replica's telemetry: its own coordination (its own Redis connection) and registry. */
 async function replica(): Promise<PrometheusTelemetry> {
-  const coordination = await connectCoordination({ REDIS_URL: redis.url });
-  opened.push(coordination);
+  const coordination = await redis.coordination();
   return new PrometheusTelemetry({
     defaultMetrics: false,
     openIncidents: coordination.openIncidents,
@@ -57,7 +44,7 @@ describe("firewatch_open_incidents with Redis: every replica reports every open 
     await telemetry.incidentState("acme/ops#3", "medium", "containing");
     expect(await openIncidents(telemetry)).toBe(before + 1);
 
-    redis.kill();
+    redis.server.kill();
     // Neither the card's write nor a scrape fails for it: the gauge shows this replica's own.
     await telemetry.incidentState("acme/ops#4", "medium", "recovering");
     expect(await openIncidents(telemetry)).toBe(2);
