@@ -34,15 +34,18 @@ export interface NotifyResult {
 export async function notifyIncident(input: NotifyInput): Promise<NotifyResult> {
   const { config, env, state, previous } = input;
   const channelNames = Object.keys(config.channels);
-  if (channelNames.length === 0) return { notify: undefined, attention: [] };
+  const stored = notifyStateSchema.safeParse(previous?.notify);
+  const prior = stored.success ? stored.data : undefined;
+  // No channel configured (any more): nothing is sent, and the card's Notifications section
+  // goes; what the channels heard is kept, so configuring them again repeats nothing.
+  if (channelNames.length === 0)
+    return { notify: prior && Object.keys(prior.channels).length > 0 ? { ...prior, channels: {} } : undefined, attention: [] };
   const attention = channelNames.flatMap((name) =>
     missingVariables(config.channels[name]!, env).map(
       (variable) =>
         `- Notifications: channel \`${name}\` needs the server environment variable \`${variable}\`, which is not set; nothing is sent there.`,
     ),
   );
-  const stored = notifyStateSchema.safeParse(previous?.notify);
-  const prior = stored.success ? stored.data : undefined;
   const seen = seenOf(state, input.status, input.severity);
   const before =
     prior?.seen ?? (previous ? seenOf(previous, previous.history?.current ?? input.status, input.severity) : undefined);

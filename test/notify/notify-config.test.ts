@@ -29,6 +29,24 @@ describe("notification config and environment", () => {
     expect(gh.issue(n).comments.filter((c) => c.body.includes("## 🔥 Incident"))).toHaveLength(1);
   });
 
+  it("channels removed from the config: nothing more is sent and the card's Notifications section goes", async () => {
+    scenario = await startNotifyFirewatch({ config: ALL_KINDS_CONFIG });
+    const { gh, receivers } = scenario;
+    const n = gh.as("alice").openIssue({ title: "Embeddings slow", body: FORM, labels: ["incident"] });
+    await gh.settle();
+    expect(cardOf(gh.issue(n).comments)).toContain("### Notifications");
+    const before = receivers.received.length;
+    // A push to the default branch that touches .github/ drops the cached config.
+    gh.as("alice").commitFile("main", ".github/firewatch.yml", "default_severity: high\n");
+    await gh.settle();
+    gh.as("alice").addLabels(n, ["status:investigating"]);
+    await gh.settle();
+    const card = cardOf(gh.issue(n).comments);
+    expect(card).toContain("| Status | `investigating` |");
+    expect(card).not.toContain("### Notifications");
+    expect(receivers.received.length).toBe(before);
+  });
+
   it("a channel whose variable is not set: a Needs attention line naming it, the others still hear", async () => {
     const counted: string[] = [];
     scenario = await startNotifyFirewatch({
