@@ -3,7 +3,7 @@
  * with throttling and retries on), in a process of its own so that its CPU time can be read
  * apart from the stand-in's and the load generator's. Started by `app-child.ts`.
  *
- * Env: BENCH_APP = `firewatch` (createApp with the real clock) or `noop` (empty handlers on
+ * Env: BENCH_APP = `firewatch` (createApp with the real clock and its metrics) or `noop` (empty handlers on
  * exactly the app.on calls Firewatch makes), plus GHE_HOST, APP_ID, PRIVATE_KEY,
  * WEBHOOK_SECRET. Over IPC it sends `{ type: "ready", port, registrations }` once listening
  * and answers `{ type: "cpu", id }` with this process's `process.cpuUsage()`.
@@ -18,10 +18,14 @@ import {
   type Probot,
 } from "probot";
 import { createApp } from "../../src/app/create-app.js";
+import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js";
 
+// As src/index.ts wires it: metrics on (they are on in production), no clock (a tick a minute
+// is nothing next to thousands of webhooks a second, and needs the app's installations).
 const firewatch = createApp({
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ...(process.env.BENCH_NO_TELEMETRY ? {} : { telemetry: new PrometheusTelemetry() }),
 });
 
 /** The event lists of Firewatch's `app.on` calls, read by loading it on a stand-in `app` that only records. */
@@ -32,6 +36,8 @@ async function firewatchRegistrations(): Promise<string[][]> {
     on: (events: string | string[]) => void calls.push([events].flat()),
     onAny: () => void calls.push(["*"]),
     onError: quiet,
+    // The metrics count the JWT's requests from the app's own client: none while recording.
+    auth: () => Promise.reject(new Error("recording the app's registrations")),
     log: {
       trace: quiet,
       debug: quiet,
