@@ -22,6 +22,7 @@ import { PrometheusTelemetry } from "../../src/telemetry/prometheus-telemetry.js
 
 // As src/index.ts wires it: metrics on (they are on in production), no clock (a tick a minute
 // is nothing next to thousands of webhooks a second, and needs the app's installations).
+// BENCH_NO_TELEMETRY=1 leaves the metrics out, to compare.
 const firewatch = createApp({
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
