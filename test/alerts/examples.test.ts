@@ -4,15 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { debianTool } from "../support/debian-tool.js";
 
 const AM = "examples/alertmanager/alertmanager.yml";
 const RULES = "examples/alertmanager/rules.yml";
 
-/** amtool and promtool from Debian's prometheus-alertmanager and prometheus packages, when installed. */
-function tool(name: string): string | undefined {
-  const found = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-  return found.status === 0 ? found.stdout.trim() : undefined;
-}
 
 interface Rule {
   alert: string;
@@ -52,13 +48,8 @@ describe("examples/alertmanager", () => {
   // .ci/run installs prometheus-alertmanager and prometheus (Debian), and under CI a missing
   // tool fails these tests instead of passing them unchecked; on a machine without them (npm
   // test without CI), the structural checks above are what holds.
-  const required = (name: string) => {
-    const found = tool(name);
-    if (!found && process.env.CI) throw new Error(`${name} is not installed: .ci/run installs it from Debian`);
-    return found;
-  };
-  const amtool = required("amtool");
-  const promtool = required("promtool");
+  const amtool = debianTool("amtool", "prometheus-alertmanager");
+  const promtool = debianTool("promtool", "prometheus");
 
   it("amtool check-config accepts alertmanager.yml and refuses a broken copy", () => {
     if (!amtool) return expect(amtool).toBeUndefined();

@@ -1,6 +1,9 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
 import * as yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { debianTool } from "../support/debian-tool.js";
 import { envOf, parseDockerfile } from "../support/dockerfile.js";
 
 // Docker is not available here: `docker compose config` cannot run. The file is read as YAML
@@ -102,6 +105,10 @@ describe("compose.yaml", () => {
     const config = yaml.load(mounted(prometheus, /^\/etc\/prometheus\/prometheus\.yml$/)) as {
       scrape_configs: { metrics_path?: string; static_configs: { targets: string[] }[] }[];
     };
+    // Prometheus' own checker reads the file as the container will (promtool, Debian's prometheus).
+    const promtool = debianTool("promtool", "prometheus");
+    if (promtool)
+      expect(execFileSync(promtool, ["check", "config", "deploy/prometheus.yml"], { encoding: "utf8" })).toContain("SUCCESS");
     const job = config.scrape_configs[0]!;
     expect(job.metrics_path ?? "/metrics").toBe("/metrics");
     expect(job.static_configs.flatMap((s) => s.targets).sort()).toEqual(
@@ -135,5 +142,22 @@ describe("compose.yaml", () => {
     }
     expect(ignored(".gitignore")).toContain("firewatch.env");
     expect(ignored(".dockerignore")).toContain("firewatch.env");
+  });
+
+  it("is a Compose file by the Compose Specification's own JSON schema, which refuses a broken copy", () => {
+    // test/deploy/fixtures/compose-spec.json: schema/compose-spec.json of compose-spec/compose-spec
+    // at 170098ba07d9f53c383a41bfd4c5166b0a4529a6 (Apache-2.0), the schema `docker compose config`
+    // validates with. Its $schema names draft-07 by an https address ajv does not hold: the
+    // schema itself is not re-validated.
+    const schema = JSON.parse(readFileSync("test/deploy/fixtures/compose-spec.json", "utf8")) as object;
+    const validate = new Ajv({ strict: false, allErrors: true, validateSchema: false }).compile(schema);
+    expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
+    const broken = structuredClone(compose) as unknown as { services: Record<string, Record<string, unknown>> };
+    broken.services[replicas[0]![0]]!.ports = "3001:3000";
+    broken.services[replicas[1]![0]]!.depends_on = { [redisName]: { condition: "healthy" } };
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toEqual(
+      expect.arrayContaining([`/services/${replicas[0]![0]}/ports`, `/services/${replicas[1]![0]}/depends_on/${redisName}/condition`]),
+    );
   });
 });
