@@ -1,6 +1,7 @@
 import { declareIncident } from "../handlers/declare-incident.js";
 import type { EventScope } from "../handlers/event-scope.js";
 import { startMatchingRunbooks } from "../handlers/runbooks/start-matching-runbooks.js";
+import { CARD_KEY } from "../incident/render-card.js";
 import { hasMarker } from "../markdown/hidden-block.js";
 import type { AlertGroup } from "./alert-group.js";
 import { alreadyRecorded, groupResolved, recordNotification, type LedgerGroup } from "./alerts-ledger.js";
@@ -84,7 +85,12 @@ async function act(
       return { outcome: "ignored", reason: decision.reason };
     case "update": {
       const issue = decision.issue;
-      const role = await scope.lockIncident(issue, () => record(scope, issue, group, "incident"));
+      const role = await scope.lockIncident(issue, async () => {
+        const declared = await finishOpening(scope, issue, group);
+        const role = await record(scope, issue, group, "incident");
+        if (declared) await startMatchingRunbooks(scope, issue, SENDER[group.source]);
+        return role;
+      });
       return { outcome: role === "storm" ? "storm" : role === "noted" ? "noted" : "updated", issue };
     }
     case "note": {
@@ -146,6 +152,21 @@ async function openIncident(
     await startMatchingRunbooks(scope, issue, SENDER[group.source]);
   });
   return issue;
+}
+
+/**
+ * An opening that GitHub failed after the issue was created (e.g. the card's write answered
+ * 5xx) leaves an incident issue with no card: never declared, nobody paged. The sender's
+ * retry finds the issue by its marker and lands here; while an alert fires, it declares it as
+ * opening would have. True when it did. The comments are the ones `record` reads next (no
+ * extra request).
+ */
+async function finishOpening(scope: EventScope, issue: number, group: AlertGroup): Promise<boolean> {
+  if (!group.alerts.some((a) => a.status === "firing")) return false;
+  const comments = await scope.reads.issueComments(issue);
+  if (comments.some((c) => c.byApp && hasMarker(c.body, CARD_KEY))) return false;
+  await declareAlertIncident(scope, issue, group);
+  return true;
 }
 
 async function declareAlertIncident(scope: EventScope, issue: number, group: AlertGroup, related?: number): Promise<void> {

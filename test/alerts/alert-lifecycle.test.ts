@@ -168,6 +168,34 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(gh.repo.issues.size).toBe(1);
   });
 
+  it("finishes a half-opened incident on the retry: the issue was created but its card failed", async () => {
+    scenario = await start();
+    const { gh, app } = scenario;
+    // The app retries a failed write once itself, so two failures reach the sender as a 502.
+    gh.failNext({ route: "issues/create-comment", status: 502, times: 2 });
+    const payload = alertmanagerFiring();
+    const failed = await postAlerts(app, "alertmanager", payload);
+    expect(failed.status).toBe(502);
+    await gh.settle();
+    expect(gh.repo.issues.size).toBe(1);
+    expect(gh.issue(1).comments).toEqual([]);
+
+    const retry = await postAlerts(app, "alertmanager", payload);
+    expect(retry.status).toBe(200);
+    await gh.settle();
+    expect(gh.repo.issues.size).toBe(1);
+    const comments = gh.issue(1).comments;
+    const keyed = (key: string) => comments.filter((c) => c.body.includes(`<!-- firewatch:key ${key}`)).length;
+    // Declared once by the retry: the card, the page for its critical severity, the Alerts comment.
+    expect([keyed("card"), keyed("escalation-"), keyed("alerts-")]).toEqual([1, 1, 1]);
+    expect(stateOf(comments)).toMatchObject({ declaredBy: "alertmanager" });
+
+    // A further repeat changes nothing but the Alerts comment's count.
+    await postAlerts(app, "alertmanager", payload);
+    await gh.settle();
+    expect(gh.issue(1).comments.length).toBe(comments.length);
+  });
+
   it("in a storm, opens at most max_new_incidents, gathers every other group on one storm incident, within GitHub's write limit", async () => {
     scenario = await start("alerts:\n  storm:\n    max_new_incidents: 3\n    window_minutes: 10\n");
     const result = await runAlertStorm(scenario, 12, 5);
