@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { debianTool } from "./debian-tool.js";
 import { parsePrometheusText } from "./prometheus-text.js";
-import { freePort } from "./redis-server.js";
+import { freePort, stopChild } from "./redis-server.js";
 
 /**
  * Debian's `prometheus-alertmanager` (package `prometheus-alertmanager`, 0.25 on bookworm),
@@ -161,12 +161,4 @@ async function ready(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
-  await exited;
-  clearTimeout(timer);
 }

@@ -88,7 +88,8 @@ async function startOn(port: number): Promise<RedisServer> {
   };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+/** SIGTERM, then SIGKILL if the child lingers 3 s; resolves once it has exited. */
+export async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 3_000);
