@@ -1,7 +1,8 @@
 import { relatedIncidents } from "../analysis/related-incidents.js";
 import { listRecentIncidents } from "../github/list-recent-incidents.js";
+import type { LoadedIncident } from "../github/load-incident.js";
 import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declaration.js";
-import { escalationEffect, labelEscalationKey } from "../incident/escalation.js";
+import { ESCALATION_MARKER, escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
 import type { EventScope } from "./event-scope.js";
 
@@ -17,7 +18,10 @@ export async function declareIncident(
   at?: string,
 ): Promise<IncidentState> {
   const loaded = await scope.incident(issue);
-  if (loaded.state) return loaded.state;
+  if (loaded.state) {
+    await finishPage(scope, loaded);
+    return loaded.state;
+  }
   const decision = decideDeclaration(loaded.issue, {
     config: scope.config,
     names: scope.names,
@@ -29,17 +33,36 @@ export async function declareIncident(
   scope.recordState(issue, { ...decision.state, related });
   // The card is the incident's first comment: written now, before the escalation.
   await scope.flush();
-  if (decision.severity === "critical") {
-    // A critical label already on the issue escalates under its own key, which the
-    // label's `labeled` webhook uses too.
-    const label = scope.names.severity("critical");
-    const key =
-      (loaded.issue.labels.includes(label)
-        ? labelEscalationKey(issue, loaded.events, label)
-        : undefined) ?? `escalation-declared-${issue}`;
-    await scope.apply([escalationEffect(scope.config, issue, key)]);
-  }
+  if (decision.severity === "critical") await page(scope, issue, loaded);
   return decision.state;
+}
+
+/** The escalation of an incident declared critical, once per key. */
+async function page(scope: EventScope, issue: number, loaded: LoadedIncident): Promise<void> {
+  // A critical label already on the issue escalates under its own key, which the
+  // label's `labeled` webhook uses too.
+  const label = scope.names.severity("critical");
+  const key =
+    (loaded.issue.labels.includes(label)
+      ? labelEscalationKey(issue, loaded.events, label)
+      : undefined) ?? `escalation-declared-${issue}`;
+  await scope.apply([escalationEffect(scope.config, issue, key)]);
+}
+
+/**
+ * A declaration that GitHub failed between the card and the page leaves a critical incident
+ * nobody was paged for; the next attempt (a redelivery, an alert sender's retry) finds the
+ * card and would stop there. It pages now, unless some escalation was already posted (by the
+ * declaration or a severity label): never a second page. The comments are the delivery's
+ * reads, already made to find the card.
+ */
+export async function finishPage(scope: EventScope, loaded: LoadedIncident): Promise<void> {
+  if (!loaded.issue.labels.includes(scope.names.severity("critical"))) return;
+  const issue = loaded.issue.number;
+  const comments = await scope.reads.issueComments(issue);
+  if (comments.some((c) => c.byApp && c.body.includes(ESCALATION_MARKER))) return;
+  scope.log.warn({ delivery: scope.deliveryId, incident: issue }, "a critical incident had no page: paging now");
+  await page(scope, issue, await scope.incident(issue, { events: "always" }));
 }
 
 /** Related incidents are listed once, at declaration; the postmortem compares root causes too. */

@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app/deps.js";
 import type { IssueChange } from "../incident/decide-label-change.js";
 import { isIncidentForm } from "../incident/parse-issue-form.js";
+import { finishPage } from "./declare-incident.js";
 import { confirmIncident, mayDeclare, proposeIncident } from "./propose-incident.js";
 import { openScope, type EventScope } from "./event-scope.js";
 import { followLifecycle } from "./follow-lifecycle.js";
@@ -66,7 +67,9 @@ async function declareOrPropose(
   { createdAt, updatedAt }: { createdAt?: string; updatedAt?: string },
 ): Promise<void> {
   const loaded = await scope.incident(number);
-  if (loaded.state) return; // declared already: a redelivery, or the card was written before
+  // Declared already (a redelivery, or the card was written before): only a page GitHub
+  // failed after the card is still owed.
+  if (loaded.state) return finishPage(scope, loaded);
   // GitHub's time of the change: the issue's last update is the label's (or the form's creation).
   const at = how === "label" ? updatedAt : createdAt;
   if (await mayDeclare(scope, sender, author, how)) return confirmIncident(scope, number, sender, at);

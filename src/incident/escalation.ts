@@ -10,6 +10,9 @@ export function escalationMessage(config: Config): string {
     : "🚨 Escalated to **critical**. No escalation contacts are configured (`escalation.critical` in `.github/firewatch.yml`).";
 }
 
+/** What every escalation comment's key marker starts with, whatever its cause. */
+export const ESCALATION_MARKER = "<!-- firewatch:key escalation-";
+
 /** The escalation as a comment posted once per `key` (its cause). */
 export function escalationEffect(config: Config, issue: number, key: string): Effect {
   return { kind: "createComment", issue, key, body: escalationMessage(config) };

@@ -153,4 +153,34 @@ steps:
     expect(gh.requests.filter((r) => r.method !== "GET").length).toBe(writes);
     expect(cards(gh.issue(n).comments)).toHaveLength(1);
   });
+
+  it("a redelivery pages a critical incident whose page failed after its card was written, once", async () => {
+    scenario = await startFirewatch({
+      files: { ".github/firewatch.yml": "default_severity: critical\nescalation:\n  critical: [carol]\n" },
+    });
+    const { gh } = scenario;
+    // The card goes through; both attempts at the page (the second comment) fail.
+    gh.failNext({ route: "issues/create-comment", status: 500, times: 2, after: 1 });
+    const n = gh.as("alice").openIssue({ title: "GPU OOM on the 70B replicas", labels: ["incident"] });
+    await gh.settle();
+    const failed = gh.deliveries.find((d) => d.status === 500)!;
+    expect(failed).toBeDefined();
+    const pages = () => gh.issue(n).comments.filter((c) => c.body.includes("🚨 Escalated to **critical**"));
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+    expect(pages()).toHaveLength(0);
+    gh.failures.clear();
+
+    gh.redeliver(failed.id);
+    await gh.settle();
+    expect(pages()).toHaveLength(1);
+    expect(pages()[0]!.body).toContain("@carol please join");
+
+    // Neither a further redelivery nor the incident label added again pages twice.
+    gh.redeliver(failed.id);
+    gh.as("alice").removeLabel(n, "incident");
+    gh.as("alice").addLabels(n, ["incident"]);
+    await gh.settle();
+    expect(pages()).toHaveLength(1);
+    expect(cards(gh.issue(n).comments)).toHaveLength(1);
+  });
 });

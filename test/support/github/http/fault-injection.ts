@@ -14,12 +14,16 @@ export interface FaultSpec {
   body?: unknown;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** How many matching requests go through first (default 0): e.g. 1 fails the second comment, not the card. */
+  after?: number;
   /** Carry out the write, then answer the error: the ambiguous 5xx a retry must survive. */
   afterApplying?: boolean;
 }
 
 interface ArmedFault extends FaultSpec {
   operationId: string;
+  /** Matching requests still to let through before failing. */
+  passing: number;
   remaining: number;
 }
 
@@ -29,13 +33,18 @@ export class FaultInjector {
 
   /** @throws when the route names no operation in GitHub's description. */
   add(spec: FaultSpec): void {
-    this.armed.push({ ...spec, operationId: resolveOperationId(spec), remaining: spec.times ?? 1 });
+    this.armed.push({ ...spec, operationId: resolveOperationId(spec), passing: spec.after ?? 0, remaining: spec.times ?? 1 });
   }
 
-  /** The fault for this request, if any; consumes one of its `times`. */
+  /** The fault for this request, if any; consumes one of its `after`, else one of its `times`. */
   take(operationId: string): ArmedFault | undefined {
     const fault = this.armed.find((candidate) => candidate.operationId === operationId && candidate.remaining > 0);
-    if (fault) fault.remaining--;
+    if (!fault) return undefined;
+    if (fault.passing > 0) {
+      fault.passing--;
+      return undefined;
+    }
+    fault.remaining--;
     return fault;
   }
 }
