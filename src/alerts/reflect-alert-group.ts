@@ -1,7 +1,6 @@
 import { declareIncident } from "../handlers/declare-incident.js";
 import type { EventScope } from "../handlers/event-scope.js";
 import { startMatchingRunbooks } from "../handlers/runbooks/start-matching-runbooks.js";
-import { CARD_KEY } from "../incident/render-card.js";
 import { hasMarker } from "../markdown/hidden-block.js";
 import type { AlertGroup } from "./alert-group.js";
 import { alreadyRecorded, groupResolved, recordNotification, type LedgerGroup } from "./alerts-ledger.js";
@@ -155,16 +154,18 @@ async function openIncident(
 }
 
 /**
- * An opening that GitHub failed after the issue was created (e.g. the card's write answered
- * 5xx) leaves an incident issue with no card: never declared, nobody paged. The sender's
- * retry finds the issue by its marker and lands here; while an alert fires, it declares it as
- * opening would have. True when it did. The comments are the ones `record` reads next (no
- * extra request).
+ * An opening that GitHub failed part-way leaves an incident issue without all its opening
+ * did: no card (never declared, nobody paged), a card but no page, or no Alerts comment (the
+ * runbooks come after it). The sender's retry finds the issue by its marker and lands here.
+ * While the group fires and is not in the Alerts comment yet, the opening is finished:
+ * declaring is a no-op for a declared incident but for a missing page, and the runbooks start
+ * only once. True when it did. The comments are the ones `record` reads next (no extra
+ * request); a repeat of a recorded group costs nothing more.
  */
 async function finishOpening(scope: EventScope, issue: number, group: AlertGroup): Promise<boolean> {
   if (!group.alerts.some((a) => a.status === "firing")) return false;
-  const comments = await scope.reads.issueComments(issue);
-  if (comments.some((c) => c.byApp && hasMarker(c.body, CARD_KEY))) return false;
+  const { ledger } = await readAlertsLedger(scope, issue);
+  if (ledger.groups.some((g) => g.hash === group.hash)) return false;
   await declareAlertIncident(scope, issue, group);
   return true;
 }

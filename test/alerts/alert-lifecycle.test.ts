@@ -168,17 +168,20 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(gh.repo.issues.size).toBe(1);
   });
 
-  it("finishes a half-opened incident on the retry: the issue was created but its card failed", async () => {
+  // The app retries a failed write once itself, so two failures reach the sender as a 502.
+  it.each([
+    { name: "the issue was created but its card failed", fault: { route: "issues/create-comment", status: 502, times: 2 }, comments: 0 },
+    { name: "the card was written but the page failed", fault: { route: "issues/create-comment", status: 502, times: 2, after: 1 }, comments: 1 },
+  ])("finishes a half-opened incident on the retry: $name", async ({ fault, comments: left }) => {
     scenario = await start();
     const { gh, app } = scenario;
-    // The app retries a failed write once itself, so two failures reach the sender as a 502.
-    gh.failNext({ route: "issues/create-comment", status: 502, times: 2 });
+    gh.failNext(fault);
     const payload = alertmanagerFiring();
     const failed = await postAlerts(app, "alertmanager", payload);
     expect(failed.status).toBe(502);
     await gh.settle();
     expect(gh.repo.issues.size).toBe(1);
-    expect(gh.issue(1).comments).toEqual([]);
+    expect(gh.issue(1).comments).toHaveLength(left);
 
     const retry = await postAlerts(app, "alertmanager", payload);
     expect(retry.status).toBe(200);
@@ -186,8 +189,9 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(gh.repo.issues.size).toBe(1);
     const comments = gh.issue(1).comments;
     const keyed = (key: string) => comments.filter((c) => c.body.includes(`<!-- firewatch:key ${key}`)).length;
-    // Declared once by the retry: the card, the page for its critical severity, the Alerts comment.
+    // Declared once: the card, the page for its critical severity, the Alerts comment.
     expect([keyed("card"), keyed("escalation-"), keyed("alerts-")]).toEqual([1, 1, 1]);
+    expect(comments).toHaveLength(3);
     expect(stateOf(comments)).toMatchObject({ declaredBy: "alertmanager" });
 
     // A further repeat changes nothing but the Alerts comment's count.
