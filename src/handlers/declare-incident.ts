@@ -2,8 +2,9 @@ import { relatedIncidents } from "../analysis/related-incidents.js";
 import { listRecentIncidents } from "../github/list-recent-incidents.js";
 import type { LoadedIncident } from "../github/load-incident.js";
 import { decideDeclaration, type IssueSnapshot } from "../incident/decide-declaration.js";
-import { ESCALATION_MARKER, escalationEffect, labelEscalationKey } from "../incident/escalation.js";
+import { ESCALATION_KEY_PREFIX, escalationEffect, labelEscalationKey } from "../incident/escalation.js";
 import type { IncidentState } from "../incident/incident-state.js";
+import { hasMarkerWithPrefix } from "../markdown/hidden-block.js";
 import type { EventScope } from "./event-scope.js";
 
 /**
@@ -33,12 +34,13 @@ export async function declareIncident(
   scope.recordState(issue, { ...decision.state, related });
   // The card is the incident's first comment: written now, before the escalation.
   await scope.flush();
-  if (decision.severity === "critical") await page(scope, issue, loaded);
+  if (decision.severity === "critical") await page(scope, loaded);
   return decision.state;
 }
 
 /** The escalation of an incident declared critical, once per key. */
-async function page(scope: EventScope, issue: number, loaded: LoadedIncident): Promise<void> {
+async function page(scope: EventScope, loaded: LoadedIncident): Promise<void> {
+  const issue = loaded.issue.number;
   // A critical label already on the issue escalates under its own key, which the
   // label's `labeled` webhook uses too.
   const label = scope.names.severity("critical");
@@ -60,9 +62,9 @@ export async function finishPage(scope: EventScope, loaded: LoadedIncident): Pro
   if (!loaded.issue.labels.includes(scope.names.severity("critical"))) return;
   const issue = loaded.issue.number;
   const comments = await scope.reads.issueComments(issue);
-  if (comments.some((c) => c.byApp && c.body.includes(ESCALATION_MARKER))) return;
+  if (comments.some((c) => c.byApp && hasMarkerWithPrefix(c.body, ESCALATION_KEY_PREFIX))) return;
   scope.log.warn({ delivery: scope.deliveryId, incident: issue }, "a critical incident had no page: paging now");
-  await page(scope, issue, await scope.incident(issue, { events: "always" }));
+  await page(scope, await scope.incident(issue, { events: "always" }));
 }
 
 /** Related incidents are listed once, at declaration; the postmortem compares root causes too. */

@@ -10,8 +10,8 @@ export function escalationMessage(config: Config): string {
     : "🚨 Escalated to **critical**. No escalation contacts are configured (`escalation.critical` in `.github/firewatch.yml`).";
 }
 
-/** What every escalation comment's key marker starts with, whatever its cause. */
-export const ESCALATION_MARKER = "<!-- firewatch:key escalation-";
+/** What every escalation comment's key starts with, whatever its cause. */
+export const ESCALATION_KEY_PREFIX = "escalation-";
 
 /** The escalation as a comment posted once per `key` (its cause). */
 export function escalationEffect(config: Config, issue: number, key: string): Effect {

@@ -15,6 +15,11 @@ export function hasMarker(body: string | null | undefined, key: string): boolean
   return (body ?? "").includes(marker(key));
 }
 
+/** Whether the body carries a marker whose key starts with `prefix` (any of a family of causes). */
+export function hasMarkerWithPrefix(body: string | null | undefined, prefix: string): boolean {
+  return (body ?? "").includes(marker(prefix).replace(/ -->$/, ""));
+}
+
 /**
  * JSON inside an HTML comment. `--` (the only way JSON could end the comment) and angle
  * brackets are written as JSON escapes, so user text in the data can neither close the

@@ -7,6 +7,7 @@ import {
   ALERT_TOKEN,
   alertmanagerFiring,
   alertsComment,
+  keyedCount,
   postAlerts,
   resolved,
 } from "./alert-requests.js";
@@ -188,7 +189,7 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     await gh.settle();
     expect(gh.repo.issues.size).toBe(1);
     const comments = gh.issue(1).comments;
-    const keyed = (key: string) => comments.filter((c) => c.body.includes(`<!-- firewatch:key ${key}`)).length;
+    const keyed = (prefix: string) => keyedCount(comments, prefix);
     // Declared once: the card, the page for its critical severity, the Alerts comment.
     expect([keyed("card"), keyed("escalation-"), keyed("alerts-")]).toEqual([1, 1, 1]);
     expect(comments).toHaveLength(3);

@@ -87,6 +87,11 @@ export async function postAlerts(
 }
 
 /** The app's Alerts comment on an issue, if any. */
+/** How many comments carry a key marker starting with `prefix` (`card`, `escalation-`, `alerts-`). */
+export function keyedCount(comments: readonly { body: string }[], prefix: string): number {
+  return comments.filter((c) => c.body.includes(`<!-- firewatch:key ${prefix}`)).length;
+}
+
 export function alertsComment(comments: readonly { body: string }[]): string | undefined {
   return comments.find((c) => c.body.includes("firewatch:key alerts-"))?.body;
 }

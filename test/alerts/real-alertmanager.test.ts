@@ -13,7 +13,7 @@ import { startFirewatch } from "../support/firewatch.js";
 import type { FaultSpec } from "../support/github/http/fault-injection.js";
 import type { Scenario } from "../support/harness.js";
 import { stateOf } from "../support/incident-fixtures.js";
-import { ALERT_TOKEN, alertsComment } from "./alert-requests.js";
+import { ALERT_TOKEN, alertsComment, keyedCount } from "./alert-requests.js";
 
 /*
  * Debian's real Alertmanager (0.25) sends its own notifications to the real app: the
@@ -222,7 +222,7 @@ describe.skipIf(!binary)("Debian's Alertmanager with the example's receiver, aga
       expect(issue.labels).toEqual(["incident", "severity:critical", "status:detected"]);
       // Declared once, whichever attempt did it: one card (detected at the alerts' start), one
       // page for the critical severity, one Alerts comment, nothing else.
-      const keyed = (key: string) => issue.comments.filter((c) => c.body.includes(`<!-- firewatch:key ${key}`)).length;
+      const keyed = (prefix: string) => keyedCount(issue.comments, prefix);
       expect([keyed("card"), keyed("escalation-"), keyed("alerts-")]).toEqual([1, 1, 1]);
       expect(issue.comments.length).toBe(3);
       expect(stateOf(issue.comments)).toMatchObject({ detectedAt: new Date(startsAt).toISOString(), declaredBy: "alertmanager" });

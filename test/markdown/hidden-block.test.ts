@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataBlock, hasMarker, marker, readDataBlock } from "../../src/markdown/hidden-block.js";
+import { dataBlock, hasMarker, hasMarkerWithPrefix, marker, readDataBlock } from "../../src/markdown/hidden-block.js";
 
 describe("hidden blocks", () => {
   it.each([
@@ -17,6 +17,13 @@ describe("hidden blocks", () => {
     expect(readDataBlock("nothing here", "incident")).toBeUndefined();
     expect(readDataBlock("<!-- firewatch:data incident {broken -->", "incident")).toBeUndefined();
     expect(readDataBlock(null, "incident")).toBeUndefined();
+  });
+
+  it("finds a family of markers by the start of their key, never by text people wrote", () => {
+    expect(hasMarkerWithPrefix(`x ${marker("escalation-declared-4")} y`, "escalation-")).toBe(true);
+    expect(hasMarkerWithPrefix(`x ${marker("escalation-4-labeled-99")} y`, "escalation-")).toBe(true);
+    expect(hasMarkerWithPrefix(`x ${marker("card")} y`, "escalation-")).toBe(false);
+    expect(hasMarkerWithPrefix("we discussed escalation-declared-4 here", "escalation-")).toBe(false);
   });
 
   it("markers are exact and refuse odd keys", () => {
