@@ -170,13 +170,19 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
   });
 
   // The app retries a failed write once itself, so two failures reach the sender as a 502.
+  // Opening writes the card, the page, the Alerts comment, then starts the runbooks.
+  const RUNBOOK = "name: kv-cache\ntriggers:\n  severities: [critical]\nsteps:\n  - id: look\n    title: Check the KV cache\n    type: assess\n    run:\n      kind: manual\n      instructions: Look at gpu_cache_usage_perc.\n";
   it.each([
-    { name: "the issue was created but its card failed", fault: { route: "issues/create-comment", status: 502, times: 2 }, comments: 0 },
-    { name: "the card was written but the page failed", fault: { route: "issues/create-comment", status: 502, times: 2, after: 1 }, comments: 1 },
-  ])("finishes a half-opened incident on the retry: $name", async ({ fault, comments: left }) => {
-    scenario = await start();
+    { name: "the issue was created but its card failed", after: 0, left: 0 },
+    { name: "the card was written but the page failed", after: 1, left: 1 },
+    { name: "the card and page were written but the Alerts comment failed", after: 2, left: 2 },
+  ])("finishes a half-opened incident on the retry: $name", async ({ after, left }) => {
+    scenario = await startFirewatch({
+      env: { FIREWATCH_ALERT_TOKEN: ALERT_TOKEN },
+      files: { ".github/firewatch.yml": "", ".github/runbooks/kv-cache.yml": RUNBOOK },
+    });
     const { gh, app } = scenario;
-    gh.failNext(fault);
+    gh.failNext({ route: "issues/create-comment", status: 502, times: 2, after });
     const payload = alertmanagerFiring();
     const failed = await postAlerts(app, "alertmanager", payload);
     expect(failed.status).toBe(502);
@@ -190,9 +196,9 @@ describe("alert groups over time: resolved, fired again, noted, storms, rate lim
     expect(gh.repo.issues.size).toBe(1);
     const comments = gh.issue(1).comments;
     const keyed = (prefix: string) => keyedCount(comments, prefix);
-    // Declared once: the card, the page for its critical severity, the Alerts comment.
-    expect([keyed("card"), keyed("escalation-"), keyed("alerts-")]).toEqual([1, 1, 1]);
-    expect(comments).toHaveLength(3);
+    // Opened once: the card, the page for its critical severity, the Alerts comment, the runbook.
+    expect([keyed("card"), keyed("escalation-"), keyed("alerts-"), keyed("runbook:")]).toEqual([1, 1, 1, 1]);
+    expect(comments).toHaveLength(4);
     expect(stateOf(comments)).toMatchObject({ declaredBy: "alertmanager" });
 
     // A further repeat changes nothing but the Alerts comment's count.
